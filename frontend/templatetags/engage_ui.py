@@ -1,0 +1,59 @@
+"""Template tags of the design system: main menu, language switch, form fields."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.conf import settings
+from django.forms import BoundField
+from django.template.context import Context
+
+from lms.navigation import menu_for
+
+register = template.Library()
+
+
+@register.inclusion_tag("engage_frontend/components/main_menu.html", takes_context=True)
+def main_menu(context: Context) -> dict[str, Any]:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    current = request.path if request else ""
+    items = []
+    for item, url in menu_for(user) if user is not None else []:
+        is_current = url == current if url == "/" else current.startswith(url)
+        items.append({"label": item.label, "url": url, "current": is_current})
+    return {"items": items}
+
+
+@register.inclusion_tag("engage_frontend/components/language_switch.html", takes_context=True)
+def language_switch(context: Context) -> dict[str, Any]:
+    request = context.get("request")
+    return {
+        "languages": settings.LANGUAGES,
+        "current": getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
+        "next": request.get_full_path() if request else "/",
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("engage_frontend/components/field.html")
+def form_field(field: BoundField) -> dict[str, Any]:
+    """A field with its label, hint and errors wired up for assistive technology."""
+    describedby = []
+    if field.help_text:
+        describedby.append(f"{field.auto_id}_hint")
+    if field.errors:
+        describedby.append(f"{field.auto_id}_error")
+    attrs: dict[str, str] = {}
+    if describedby:
+        attrs["aria-describedby"] = " ".join(describedby)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    widget_type = field.widget_type
+    return {
+        "field": field,
+        "widget": field.as_widget(attrs=attrs),
+        "is_checkbox": widget_type == "checkbox",
+        "is_group": widget_type in {"radioselect", "checkboxselectmultiple"},
+    }

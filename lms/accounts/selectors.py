@@ -1,0 +1,86 @@
+"""Reads about people, roles and faculties."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Count, Q, QuerySet
+
+from .models import Faculty, Profile
+from .roles import GROUP_NAMES, ROLE_BY_GROUP_NAME, Role
+
+_ROLE_CACHE_ATTR = "_engage_roles"
+
+
+def roles_of(user: AbstractBaseUser | AnonymousUser | Any) -> frozenset[Role]:
+    """The roles of `user` (one query, then cached on the user object)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    cached = getattr(user, _ROLE_CACHE_ATTR, None)
+    if cached is None:
+        names = user.groups.filter(name__in=GROUP_NAMES.values()).values_list(
+            "name", flat=True
+        )
+        cached = frozenset(ROLE_BY_GROUP_NAME[name] for name in names)
+        setattr(user, _ROLE_CACHE_ATTR, cached)
+    return cached
+
+
+def forget_cached_roles(user: Any) -> None:
+    if hasattr(user, _ROLE_CACHE_ATTR):
+        delattr(user, _ROLE_CACHE_ATTR)
+
+
+def has_role(user: Any, role: Role) -> bool:
+    """True if `user` holds `role` (superusers hold every role)."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return True
+    return role in roles_of(user)
+
+
+def profile_of(user: Any) -> Profile:
+    """The profile of a signed-in user, created on first use if it is missing."""
+    try:
+        return user.engage_profile
+    except Profile.DoesNotExist:
+        profile, _ = Profile.objects.get_or_create(user=user)
+        return profile
+
+
+def active_faculties() -> QuerySet[Faculty]:
+    return Faculty.objects.filter(is_active=True)
+
+
+def faculty_people(faculty_id: int) -> QuerySet[Any]:
+    """Active people of a faculty, with profile and groups, ordered by name."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, engage_profile__faculty_id=faculty_id)
+        .select_related("engage_profile")
+        .prefetch_related("groups")
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def people_per_faculty() -> QuerySet[Faculty]:
+    """Every faculty with its number of active people and of lecturers."""
+    lecturer_group = Role.LECTURER.group_name
+    return Faculty.objects.annotate(
+        people=Count("members", filter=Q(members__user__is_active=True), distinct=True),
+        lecturers=Count(
+            "members",
+            filter=Q(
+                members__user__is_active=True,
+                members__user__groups__name=lecturer_group,
+            ),
+            distinct=True,
+        ),
+    ).order_by("sort_order", "name_en")
+
+
+def roles_of_prefetched(user: Any) -> list[Role]:
+    """Roles of a user whose groups were prefetched (no query), in a stable order."""
+    names = {group.name for group in user.groups.all()}
+    return [role for role in Role if role.group_name in names]

@@ -1,0 +1,155 @@
+"""Writes about people, roles and faculties."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from .exceptions import UnknownLanguage
+from .models import Faculty, Profile
+from .roles import Role, role_permissions
+from .selectors import forget_cached_roles, profile_of
+
+
+@dataclass(frozen=True)
+class FacultySeed:
+    code: str
+    name_en: str
+    name_nl: str
+
+
+def sync_roles() -> dict[Role, Group]:
+    """Create the four role groups and give each exactly its registered permissions."""
+    groups: dict[Role, Group] = {}
+    for role in Role:
+        group, _ = Group.objects.get_or_create(name=role.group_name)
+        wanted = role_permissions(role)
+        perms = []
+        for dotted in sorted(wanted):
+            app_label, codename = dotted.split(".", 1)
+            perm = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if perm is not None:  # the app may not be installed in this host
+                perms.append(perm)
+        group.permissions.set(perms)
+        groups[role] = group
+    _grant_page_tree_to_programme_admins(groups[Role.PROGRAMME_ADMIN])
+    return groups
+
+
+def _grant_page_tree_to_programme_admins(group: Group) -> None:
+    from wagtail.models import GroupPagePermission, Page
+
+    root = Page.get_first_root_node()
+    if root is None:
+        return
+    for codename in (
+        "add_page", "change_page", "publish_page", "lock_page", "unlock_page",
+        "bulk_delete_page",
+    ):  # fmt: skip
+        permission = Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename=codename
+        ).first()
+        if permission is not None:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=root, permission=permission
+            )
+
+
+def assign_role(*, user: Any, role: Role) -> None:
+    """Give `user` a role (idempotent)."""
+    group, _ = Group.objects.get_or_create(name=role.group_name)
+    user.groups.add(group)
+    forget_cached_roles(user)
+
+
+def remove_role(*, user: Any, role: Role) -> None:
+    """Take a role from `user` (idempotent)."""
+    user.groups.remove(*Group.objects.filter(name=role.group_name))
+    forget_cached_roles(user)
+
+
+def _check_language(language: str) -> str:
+    codes = {code for code, _ in settings.LANGUAGES}
+    if language not in codes:
+        raise UnknownLanguage(language)
+    return language
+
+
+@transaction.atomic
+def create_person(
+    *,
+    username: str,
+    email: str,
+    first_name: str,
+    last_name: str,
+    password: str | None = None,
+    faculty: Faculty | None = None,
+    department: str = "",
+    preferred_language: str = "en",
+    roles: Iterable[Role] = (),
+) -> Any:
+    """Create a user with profile and roles; a None password disables password login."""
+    user = get_user_model().objects.create_user(
+        username=username,
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        password=password,
+    )
+    update_profile(
+        user=user,
+        faculty=faculty,
+        department=department,
+        preferred_language=preferred_language,
+    )
+    for role in roles:
+        assign_role(user=user, role=role)
+    return user
+
+
+def update_profile(
+    *,
+    user: Any,
+    faculty: Faculty | None,
+    department: str,
+    preferred_language: str,
+) -> Profile:
+    """Change the profile fields a person (or an admin) may edit."""
+    profile = profile_of(user)
+    profile.faculty = faculty
+    profile.department = department.strip()
+    profile.preferred_language = _check_language(preferred_language)
+    profile.save(update_fields=["faculty", "department", "preferred_language"])
+    return profile
+
+
+def set_preferred_language(*, user: Any, language: str) -> Profile:
+    """Remember the language a signed-in person chose (used for e-mail too)."""
+    profile = profile_of(user)
+    profile.preferred_language = _check_language(language)
+    profile.save(update_fields=["preferred_language"])
+    return profile
+
+
+def seed_faculties(seeds: Iterable[FacultySeed]) -> list[Faculty]:
+    """Create or update faculties by code, keeping the given order."""
+    faculties = []
+    for position, seed in enumerate(seeds):
+        faculty, _ = Faculty.objects.update_or_create(
+            code=seed.code,
+            defaults={
+                "name_en": seed.name_en,
+                "name_nl": seed.name_nl,
+                "sort_order": position,
+            },
+        )
+        faculties.append(faculty)
+    return faculties

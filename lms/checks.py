@@ -1,0 +1,48 @@
+"""System checks for the platform core's settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.checks import Error, Warning, register
+
+from .conf import engage_settings
+
+
+@register()
+def check_upload_settings(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    errors: list[Error] = []
+    raw_max = getattr(settings, "ENGAGE_UPLOAD_MAX_BYTES", 1)
+    if not isinstance(raw_max, int) or raw_max <= 0:
+        errors.append(
+            Error(
+                "ENGAGE_UPLOAD_MAX_BYTES must be a positive whole number of bytes.",
+                id="engage_lms.E001",
+            )
+        )
+    extensions = getattr(settings, "ENGAGE_UPLOAD_EXTENSIONS", ("pdf",))
+    if isinstance(extensions, str) or not all(
+        isinstance(ext, str) and ext.strip(".").isalnum() for ext in extensions
+    ):
+        errors.append(
+            Error(
+                "ENGAGE_UPLOAD_EXTENSIONS must be a list of file extensions "
+                "such as ['pdf', 'docx'].",
+                id="engage_lms.E002",
+            )
+        )
+    return errors
+
+
+@register()
+def check_site_url(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
+    if not engage_settings.site_url.startswith(("http://", "https://")):
+        return [
+            Warning(
+                "ENGAGE_SITE_URL (from SITE_URL) should be an absolute http(s) URL; "
+                "links in e-mails and xAPI identifiers are built from it.",
+                id="engage_lms.W001",
+            )
+        ]
+    return []

@@ -1,0 +1,68 @@
+"""The registry of main-menu entries. Apps register theirs in AppConfig.ready().
+
+The frontend renders `menu_for(user)`; apps never import the frontend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
+
+from .accounts.roles import Role
+from .accounts.selectors import roles_of
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    key: str
+    label: str | Promise
+    url_name: str
+    order: int = 100
+    # None: everyone signed in. Empty: everyone, signed in or not.
+    roles: frozenset[Role] | None = None
+    url_kwargs: dict[str, str] = field(default_factory=dict)
+
+    def url(self) -> str:
+        return reverse(self.url_name, kwargs=self.url_kwargs or None)
+
+
+_items: dict[str, MenuItem] = {}
+
+
+def register_menu_item(item: MenuItem) -> None:
+    """Add (or replace, by key) an entry of the main menu."""
+    _items[item.key] = item
+
+
+def unregister_menu_item(key: str) -> None:
+    _items.pop(key, None)
+
+
+def registered_items() -> Iterable[MenuItem]:
+    return sorted(_items.values(), key=lambda item: (item.order, item.key))
+
+
+def menu_for(
+    user: AbstractBaseUser | AnonymousUser,
+    *,
+    resolve: Callable[[MenuItem], str] = MenuItem.url,
+) -> list[tuple[MenuItem, str]]:
+    """The entries `user` may see, in order, each with its URL."""
+    signed_in = bool(getattr(user, "is_authenticated", False))
+    user_roles = roles_of(user) if signed_in else frozenset()
+    visible = []
+    for item in registered_items():
+        if item.roles is None and not signed_in:
+            continue
+        if item.roles and not (item.roles & user_roles):
+            continue
+        try:
+            visible.append((item, resolve(item)))
+        except NoReverseMatch:
+            # An entry of an app whose URLs the host did not include.
+            continue
+    return visible

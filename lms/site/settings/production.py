@@ -1,0 +1,24 @@
+"""Production: the base settings, hardened, and a refusal to start when unsafe."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import DEBUG, DEFAULT_SECRET_KEY, SECRET_KEY
+from .environment import env_bool, env_int
+
+if SECRET_KEY == DEFAULT_SECRET_KEY or len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured(
+        "Set SECRET_KEY to a long random value (50+ characters) before running "
+        "Engage PD in production."
+    )
+if DEBUG:
+    raise ImproperlyConfigured("DEBUG must be off in production; unset DEBUG.")
+
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
