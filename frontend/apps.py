@@ -20,10 +20,21 @@ class FrontendConfig(AppConfig):
         from . import demo
 
         register_menu_item(
-            MenuItem(key="home", label=_("Home"), url_name="engage_frontend:home", order=0, roles=frozenset())
+            MenuItem(
+                key="home",
+                label=_("Home"),
+                url_name="engage_frontend:home",
+                order=0,
+                roles=frozenset(),
+            )
         )
         register_menu_item(
-            MenuItem(key="dashboard", label=_("Dashboard"), url_name="engage_frontend:dashboard", order=10)
+            MenuItem(
+                key="dashboard",
+                label=_("Dashboard"),
+                url_name="engage_frontend:dashboard",
+                order=10,
+            )
         )
         register_menu_item(
             MenuItem(

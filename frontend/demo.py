@@ -18,7 +18,10 @@ def seed_home_page() -> HomePage:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost", port=80, root_page=existing, is_default_site=True,
+            hostname="localhost",
+            port=80,
+            root_page=existing,
+            is_default_site=True,
             site_name="Engage PD",
         )
     elif site.root_page_id != existing.pk:

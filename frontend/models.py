@@ -34,7 +34,9 @@ class HomePage(Page):
         self.announcement = str(clean_html(self.announcement))
         return super().save(*args, **kwargs)
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    def get_context(
+        self, request: HttpRequest, *args: Any, **kwargs: Any
+    ) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["announcement_html"] = clean_html(self.announcement)
         return context

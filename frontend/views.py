@@ -49,11 +49,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "engage_frontend/dashboard.html", context)
 
 
-def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+def permission_denied(
+    request: HttpRequest, exception: Exception | None = None
+) -> HttpResponse:
     return render(request, "engage_frontend/403.html", status=403)
 
 
-def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+def page_not_found(
+    request: HttpRequest, exception: Exception | None = None
+) -> HttpResponse:
     return render(request, "engage_frontend/404.html", status=404)
 
 

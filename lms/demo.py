@@ -20,7 +20,9 @@ class DemoSeeder:
 _seeders: dict[str, DemoSeeder] = {}
 
 
-def register_demo_seeder(name: str, run: Callable[[], object], order: int = 100) -> None:
+def register_demo_seeder(
+    name: str, run: Callable[[], object], order: int = 100
+) -> None:
     """Register `run` to be called by `seed_demo`, lower `order` first."""
     _seeders[name] = DemoSeeder(name=name, run=run, order=order)
 

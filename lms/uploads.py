@@ -79,7 +79,9 @@ class UploadValidator:
             )
         head = _head(file)
         if extension in _SIGNATURES:
-            if not head.startswith(_SIGNATURES[extension]):
+            if not head.startswith(_SIGNATURES[extension]) or (
+                extension == "webp" and head[8:12] != b"WEBP"  # RIFF is also WAV/AVI
+            ):
                 raise ValidationError(
                     _("The file’s content is not a valid %(ext)s file.")
                     % {"ext": extension},

@@ -19,7 +19,9 @@ def _clear_cache() -> None:
 
 @pytest.fixture
 def faculty() -> Any:
-    return FacultyFactory(code="arts", name_en="Faculty of Arts", name_nl="Faculteit der Letteren")
+    return FacultyFactory(
+        code="arts", name_en="Faculty of Arts", name_nl="Faculteit der Letteren"
+    )
 
 
 @pytest.fixture
@@ -52,3 +54,6 @@ def client_for(db: Any) -> Any:
         return client
 
     return make
+
+
+pytest_plugins = ["tests.celery_worker"]

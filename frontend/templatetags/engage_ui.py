@@ -26,7 +26,9 @@ def main_menu(context: Context) -> dict[str, Any]:
     return {"items": items}
 
 
-@register.inclusion_tag("engage_frontend/components/language_switch.html", takes_context=True)
+@register.inclusion_tag(
+    "engage_frontend/components/language_switch.html", takes_context=True
+)
 def language_switch(context: Context) -> dict[str, Any]:
     request = context.get("request")
     return {

@@ -37,5 +37,10 @@ class AccountsConfig(AppConfig):
         permissions.register_default_rules()
         register_demo_seeder("faculties and people", demo.seed_people, order=10)
         register_menu_item(
-            MenuItem(key="profile", label=_("My profile"), url_name="engage_accounts:profile", order=900)
+            MenuItem(
+                key="profile",
+                label=_("My profile"),
+                url_name="engage_accounts:profile",
+                order=900,
+            )
         )

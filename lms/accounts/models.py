@@ -28,7 +28,9 @@ class Faculty(models.Model):
     @property
     def name(self) -> str:
         """The name in the active language."""
-        return self.name_nl if (get_language() or "en").startswith("nl") else self.name_en
+        return (
+            self.name_nl if (get_language() or "en").startswith("nl") else self.name_en
+        )
 
 
 class Profile(models.Model):

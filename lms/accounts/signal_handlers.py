@@ -19,14 +19,16 @@ def sync_role_groups(sender: Any, **kwargs: Any) -> None:
     # permissions are created by its own post_migrate; sync after the last one.
     from django.apps import apps
 
-    if sender is not list(apps.get_app_configs())[-1]:
+    if sender is not [c for c in apps.get_app_configs() if c.models_module][-1]:
         return
     from .services import sync_roles
 
     sync_roles()
 
 
-def remember_language_on_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+def remember_language_on_login(
+    sender: Any, request: Any, user: Any, **kwargs: Any
+) -> None:
     # The login view sets the cookie; this makes the rest of this request agree.
     from django.utils import translation
 

@@ -11,7 +11,9 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
     path("language/", views.switch_language, name="language"),
-    path("password/change/", views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "password/change/", views.PasswordChangeView.as_view(), name="password_change"
+    ),
     path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "password/reset/sent/",

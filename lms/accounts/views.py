@@ -35,7 +35,9 @@ def _set_language_cookie(response: HttpResponse, language: str) -> None:
 class LoginView(auth_views.LoginView):
     template_name = "engage_accounts/login.html"
     authentication_form = LoginForm
-    redirect_authenticated_user = True
+    # Not redirecting signed-in people avoids a loop when a page they may not see
+    # (e.g. /admin/ for a lecturer) sends them here; the page says who is signed in.
+    redirect_authenticated_user = False
 
     def form_valid(self, form: LoginForm) -> HttpResponse:
         response = super().form_valid(form)

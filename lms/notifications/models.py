@@ -17,7 +17,11 @@ class OutgoingEmail(models.Model):
 
     class Meta:
         ordering = ["created_at"]
-        indexes = [models.Index(fields=["sent_at", "created_at"], name="engage_mail_pending_idx")]
+        indexes = [
+            models.Index(
+                fields=["sent_at", "created_at"], name="engage_mail_pending_idx"
+            )
+        ]
         verbose_name = _("outgoing e-mail")
         verbose_name_plural = _("outgoing e-mails")
 

@@ -29,9 +29,7 @@ def deliver_email(*, email_id: int) -> bool:
     Locks the row so two workers never send the same message twice.
     """
     with transaction.atomic():
-        email = (
-            OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
-        )
+        email = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
         if email is None or email.sent_at is not None:
             return True  # deleted or already delivered: nothing left to do
         email.attempts += 1

@@ -6,6 +6,7 @@ a filesystem Celery broker, local media, mail printed to the console.
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -102,6 +103,8 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------
+if "DATABASE_URL" not in os.environ:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'engage.sqlite3'}")
 DATABASES = {
     "default": dj_database_url.parse(
@@ -139,7 +142,9 @@ AUTHENTICATION_BACKENDS = env_list(
     ],
 )
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -193,14 +198,30 @@ STORAGES = {
 ENGAGE_UPLOAD_MAX_BYTES = env_int("ENGAGE_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 ENGAGE_UPLOAD_EXTENSIONS = env_list(
     "ENGAGE_UPLOAD_EXTENSIONS",
-    ["pdf", "docx", "pptx", "xlsx", "odt", "odp", "ods", "txt", "csv", "png", "jpg",
-     "jpeg", "gif", "webp"],
+    [
+        "pdf",
+        "docx",
+        "pptx",
+        "xlsx",
+        "odt",
+        "odp",
+        "ods",
+        "txt",
+        "csv",
+        "png",
+        "jpg",
+        "jpeg",
+        "gif",
+        "webp",
+    ],
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILDOCS_EXTENSIONS = [
-    ext for ext in ENGAGE_UPLOAD_EXTENSIONS if ext not in {"png", "jpg", "jpeg", "gif", "webp"}
+    ext
+    for ext in ENGAGE_UPLOAD_EXTENSIONS
+    if ext not in {"png", "jpg", "jpeg", "gif", "webp"}
 ]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = ENGAGE_UPLOAD_MAX_BYTES
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -224,6 +245,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://")
 CELERY_BROKER_FOLDER = Path(env_str("CELERY_BROKER_FOLDER", str(VAR_DIR / "celery")))
 if CELERY_BROKER_URL.startswith("filesystem"):
+    for _sub in ("queue", "processed"):
+        (CELERY_BROKER_FOLDER / _sub).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_BROKER_FOLDER / "queue"),
         "data_folder_out": str(CELERY_BROKER_FOLDER / "queue"),

@@ -33,7 +33,9 @@ def env_int(name: str, default: int) -> int:
     try:
         return int(raw)
     except ValueError as exc:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from exc
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number, not {raw!r}."
+        ) from exc
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

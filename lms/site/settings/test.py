@@ -6,11 +6,39 @@ suite runs on SQLite and on PostgreSQL + Redis (see .ci/run).
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR
+from .base import CELERY_BROKER_URL, DATABASES, VAR_DIR
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend"
+)
+# Each pytest-xdist worker gets its own queue (and broker folder), so the Celery
+# worker process started by one test session never takes another's tasks.
+# (A run's id keeps two test runs on one machine apart as well.)
+_RUN = os.environ.get("PYTEST_XDIST_TESTRUNUID", f"p{os.getpid()}")[:8]
+_XDIST_WORKER = f"{_RUN}-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get(
+    "CELERY_TASK_DEFAULT_QUEUE", f"engage-test-{_XDIST_WORKER}"
+)
+if CELERY_BROKER_URL.startswith("filesystem"):
+    _folder = Path(
+        os.environ.get(
+            "CELERY_BROKER_FOLDER", VAR_DIR / "tests" / f"celery-{_XDIST_WORKER}"
+        )
+    )
+    for _sub in ("queue", "processed"):
+        (_folder / _sub).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_folder / "queue"),
+        "data_folder_out": str(_folder / "queue"),
+        "processed_folder": str(_folder / "processed"),
+        "store_processed": False,
+    }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -18,5 +46,12 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "test-media"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so a Celery worker process can share the test database.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-engage.sqlite3")}
+    # pytest-xdist adds the worker's suffix to this name.
+    (VAR_DIR / "tests").mkdir(parents=True, exist_ok=True)
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(VAR_DIR / "tests" / f"engage-{_RUN}.sqlite3")
+    }
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Serve static files from the apps directly; the suite never runs collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
