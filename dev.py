@@ -3,6 +3,7 @@
 
     python3 dev.py run     # venv + pinned deps + migrate + demo data + web + worker
     python3 dev.py test    # venv + pinned deps + the whole test suite
+    python3 dev.py setup   # only the venv, dependencies and Chromium
     python3 dev.py lock    # recompile requirements/*.txt from pyproject.toml
 
 Only the standard library is used here, because it runs before anything is installed.
@@ -151,6 +152,12 @@ def cmd_test(args: argparse.Namespace) -> int:
     return result.returncode
 
 
+def cmd_setup(args: argparse.Namespace) -> int:
+    ensure_venv()
+    ensure_chromium()
+    return 0
+
+
 def cmd_lock(args: argparse.Namespace) -> int:
     ensure_venv()
     common = ["--quiet", "--generate-hashes", "--strip-extras", "--allow-unsafe",
@@ -174,6 +181,9 @@ def main() -> int:
     test_parser.add_argument("-n", "--workers", help="pytest-xdist workers (default 2)")
     test_parser.set_defaults(func=cmd_test, pytest_args=[])
     sub.add_parser("lock", help="recompile the lock files").set_defaults(func=cmd_lock)
+    sub.add_parser(
+        "setup", help="only create the venv and install what tests need"
+    ).set_defaults(func=cmd_setup)
     # Anything dev.py does not know (e.g. `-k login`, a test path) goes to pytest.
     args, extra = parser.parse_known_args()
     if extra and args.command != "test":

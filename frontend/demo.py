@@ -8,7 +8,7 @@ from .models import HomePage
 
 
 def seed_home_page() -> HomePage:
-    """Make a HomePage the root of the default site (replacing Wagtail's welcome page)."""
+    """Make a HomePage the default site's root (replacing Wagtail's welcome page)."""
     existing = HomePage.objects.first()
     if existing is None:
         root = Page.get_first_root_node()

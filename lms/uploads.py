@@ -43,7 +43,7 @@ def _head(file: IO[bytes], size: int = 2048) -> bytes:
 
 @deconstructible
 class UploadValidator:
-    """Refuse files that are too large, of a type not allowed, or not what they claim."""
+    """Refuse files too large, of a type not allowed, or not what they claim to be."""
 
     def __init__(
         self,

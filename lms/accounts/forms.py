@@ -23,7 +23,7 @@ class LoginForm(auth_forms.AuthenticationForm):
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
-    """Sends the reset link through the e-mail outbox, so a mail hiccup loses nothing."""
+    """Sends the reset link through the e-mail outbox: a mail hiccup loses nothing."""
 
     def send_mail(
         self,

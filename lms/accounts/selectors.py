@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Count, Q, QuerySet
 
 from .models import Faculty, Profile
@@ -14,7 +13,7 @@ from .roles import GROUP_NAMES, ROLE_BY_GROUP_NAME, Role
 _ROLE_CACHE_ATTR = "_engage_roles"
 
 
-def roles_of(user: AbstractBaseUser | AnonymousUser | Any) -> frozenset[Role]:
+def roles_of(user: Any) -> frozenset[Role]:
     """The roles of `user` (one query, then cached on the user object)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return frozenset()

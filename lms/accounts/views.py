@@ -1,4 +1,4 @@
-"""Sign-in, sign-out, password reset, profile and language choice, in the site's design."""
+"""Sign-in, sign-out, password reset, profile and language, in the site's design."""
 
 from __future__ import annotations
 
