@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import loader
@@ -14,6 +15,8 @@ from lms.accounts import selectors as accounts
 from lms.accounts.roles import Role
 
 from .models import HomePage
+
+PEOPLE_PER_PAGE = 50
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -40,13 +43,21 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "is_programme_admin": accounts.has_role(user, Role.PROGRAMME_ADMIN),
     }
     if context["is_coordinator"] and profile.faculty_id:
+        people_page = Paginator(
+            accounts.faculty_people(profile.faculty_id), PEOPLE_PER_PAGE
+        ).get_page(request.GET.get("page"))
+        context["people_page"] = people_page
         context["faculty_people"] = [
-            (person, accounts.roles_of_prefetched(person))
-            for person in accounts.faculty_people(profile.faculty_id)
+            (person, accounts.roles_of_prefetched(person)) for person in people_page
         ]
     if context["is_programme_admin"]:
         context["faculties"] = accounts.people_per_faculty()
     return render(request, "engage_frontend/dashboard.html", context)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form was sent without a valid token: usually an expired or reopened page."""
+    return render(request, "engage_frontend/csrf_failure.html", status=403)
 
 
 def permission_denied(

@@ -7,7 +7,9 @@ import gettext
 import re
 from pathlib import Path
 
-LOCALE = Path(__file__).resolve().parents[2] / "frontend" / "locale" / "nl" / "LC_MESSAGES"
+LOCALE = (
+    Path(__file__).resolve().parents[2] / "frontend" / "locale" / "nl" / "LC_MESSAGES"
+)
 
 
 def _unquote(lines: list[str]) -> str:
@@ -23,7 +25,9 @@ def parse_po(text: str) -> list[tuple[str, str, bool]]:
         fields: dict[str, list[str]] = {}
         current = None
         for line in lines:
-            match = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) (".*")$', line)
+            match = re.match(
+                r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) (".*")$', line
+            )
             if match:
                 current = match.group(1)
                 fields[current] = [match.group(2)]

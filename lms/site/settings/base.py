@@ -164,6 +164,7 @@ AXES_VERBOSE = False
 AXES_IPWARE_META_PRECEDENCE_ORDER = env_list("AXES_IP_HEADERS", ["REMOTE_ADDR"])
 
 SESSION_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "frontend.views.csrf_failure"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
@@ -223,6 +224,7 @@ WAGTAILDOCS_EXTENSIONS = [
     if ext not in {"png", "jpg", "jpeg", "gif", "webp"}
 ]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = ENGAGE_UPLOAD_MAX_BYTES
+WAGTAILDOCS_MAX_UPLOAD_SIZE = ENGAGE_UPLOAD_MAX_BYTES
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 # --- E-mail ----------------------------------------------------------------------
