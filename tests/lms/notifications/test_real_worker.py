@@ -15,7 +15,9 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.celery_worker
 
 
-def test_password_reset_mail_is_sent_by_the_worker(celery_worker: dict[str, str]) -> None:
+def test_password_reset_mail_is_sent_by_the_worker(
+    celery_worker: dict[str, str],
+) -> None:
     UserFactory(username="noor", email="noor@example.org")
 
     response = Client().post("/accounts/password/reset/", {"email": "noor@example.org"})
