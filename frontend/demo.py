@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from wagtail.models import Page, Site
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
 
 from .models import HomePage
 
@@ -11,7 +12,7 @@ def seed_home_page() -> HomePage:
     """Make a HomePage the default site's root (replacing Wagtail's welcome page)."""
     existing = HomePage.objects.first()
     if existing is None:
-        root = Page.get_first_root_node()
+        root = Page.get_first_root_node() or _create_tree_root()
         existing = root.add_child(
             instance=HomePage(title="Engage PD", slug="engage-pd", live=True)
         )
@@ -33,3 +34,9 @@ def seed_home_page() -> HomePage:
             # Wagtail's "Welcome to your new Wagtail site!" placeholder.
             old_root.delete()
     return existing
+
+
+def _create_tree_root() -> Page:
+    """The page tree's root, as Wagtail's migrations create it (for an emptied DB)."""
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    return Page.add_root(instance=Page(title="Root", slug="root", content_type=None))

@@ -34,7 +34,9 @@ def _database_url() -> str:
 
 
 @pytest.fixture
-def celery_worker(transactional_db: Any, tmp_path: Path) -> Iterator[dict[str, str]]:
+def celery_worker(
+    django_db_serialized_rollback: Any, transactional_db: Any, tmp_path: Path
+) -> Iterator[dict[str, str]]:
     """Start a worker for this test; yields the environment it runs with."""
     env = {
         **os.environ,

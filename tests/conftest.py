@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from lms.accounts.roles import Role
 from tests.factories import FacultyFactory, person
@@ -15,6 +17,15 @@ from tests.factories import FacultyFactory, person
 @pytest.fixture(autouse=True)
 def _clear_cache() -> None:
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _reset_active_language() -> Iterator[None]:
+    """Signing in activates the person's language for the rest of the thread;
+    start and end every test in the default language so none leaks into the next."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

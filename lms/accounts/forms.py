@@ -57,8 +57,13 @@ class ProfileForm(forms.Form):
         self.fields["faculty"].queryset = active_faculties()
 
     def _clean_plain(self, name: str) -> str:
-        value = clean_text(self.cleaned_data.get(name, ""))
-        return value
+        # Refuse markup with a message rather than silently dropping what was typed.
+        typed = (self.cleaned_data.get(name) or "").strip()
+        if clean_text(typed) != typed:
+            raise forms.ValidationError(
+                _("Use plain text here: remove the HTML tags."), code="markup"
+            )
+        return typed
 
     def clean_first_name(self) -> str:
         value = self._clean_plain("first_name")

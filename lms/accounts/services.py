@@ -41,7 +41,29 @@ def sync_roles() -> dict[Role, Group]:
         group.permissions.set(perms)
         groups[role] = group
     _grant_page_tree_to_programme_admins(groups[Role.PROGRAMME_ADMIN])
+    for role, group in groups.items():
+        _grant_collection_permissions(group, role_permissions(role))
     return groups
+
+
+def _grant_collection_permissions(group: Group, wanted: frozenset[str]) -> None:
+    """Wagtail checks image and document rights per collection, not per model."""
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    root = Collection.get_first_root_node()
+    if root is None:
+        return
+    for dotted in sorted(wanted):
+        app_label, codename = dotted.split(".", 1)
+        if app_label not in ("wagtaildocs", "wagtailimages"):
+            continue
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission is not None:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root, permission=permission
+            )
 
 
 def _grant_page_tree_to_programme_admins(group: Group) -> None:

@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("lms.accounts.urls")),
     path("", include("lms.urls")),
+    path("xapi/", include("lms.xapi.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("frontend.urls")),
 ]

@@ -120,7 +120,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: Any) -> Iterator[None]:
 
 
 @pytest.fixture
-def demo_data(transactional_db: Any, django_db_serialized_rollback: Any) -> None:
+def demo_data(django_db_serialized_rollback: Any, transactional_db: Any) -> None:
     # Serialized rollback restores what migrations created (Wagtail's root page,
     # locale, collection) after the flush that ends each transactional test.
     call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115

@@ -10,7 +10,12 @@ import pytest
 from lms.accounts.demo import DEMO_PASSWORD
 from tests.browser.conftest import Visit
 
-pytestmark = pytest.mark.browser
+# Serialized rollback keeps what migrations created (Wagtail's root page, locale,
+# collection) across the flush that ends every transactional test.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 ROLE_HOMES = {
     # username: (heading text on the dashboard, panel only that role sees)

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "lms.apps.LmsConfig",
     "lms.accounts.apps.AccountsConfig",
     "lms.notifications.apps.NotificationsConfig",
+    "lms.xapi.apps.XapiConfig",
     "practices_db.apps.PracticesDbConfig",
     "courses.apps.CoursesConfig",
     "trajectories.apps.TrajectoriesConfig",
@@ -150,7 +151,6 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "engage_accounts:login"
 LOGIN_REDIRECT_URL = "engage_frontend:dashboard"
-LOGOUT_REDIRECT_URL = "/"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 
 # Login throttling: five failures for one username from one address lock it for
@@ -225,6 +225,9 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = ENGAGE_UPLOAD_MAX_BYTES
 WAGTAILDOCS_MAX_UPLOAD_SIZE = ENGAGE_UPLOAD_MAX_BYTES
+# Every upload through the Wagtail admin also passes lms.uploads (content checks).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "lms.wagtail_upload_forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "lms.wagtail_upload_forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 # --- E-mail ----------------------------------------------------------------------
@@ -246,12 +249,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://")
 CELERY_BROKER_FOLDER = Path(env_str("CELERY_BROKER_FOLDER", str(VAR_DIR / "celery")))
 if CELERY_BROKER_URL.startswith("filesystem"):
-    for _sub in ("queue", "processed"):
+    for _sub in ("queue", "processed", "control"):
         (CELERY_BROKER_FOLDER / _sub).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_BROKER_FOLDER / "queue"),
         "data_folder_out": str(CELERY_BROKER_FOLDER / "queue"),
         "processed_folder": str(CELERY_BROKER_FOLDER / "processed"),
+        # Exchange bindings; kombu's default is ./control in the working directory.
+        "control_folder": str(CELERY_BROKER_FOLDER / "control"),
         "store_processed": False,
     }
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", "") or None

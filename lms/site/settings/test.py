@@ -31,12 +31,13 @@ if CELERY_BROKER_URL.startswith("filesystem"):
             "CELERY_BROKER_FOLDER", VAR_DIR / "tests" / f"celery-{_XDIST_WORKER}"
         )
     )
-    for _sub in ("queue", "processed"):
+    for _sub in ("queue", "processed", "control"):
         (_folder / _sub).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_folder / "queue"),
         "data_folder_out": str(_folder / "queue"),
         "processed_folder": str(_folder / "processed"),
+        "control_folder": str(_folder / "control"),
         "store_processed": False,
     }
 STORAGES = {

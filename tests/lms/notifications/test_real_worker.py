@@ -12,7 +12,10 @@ from lms.notifications.models import OutgoingEmail
 from tests.celery_worker import wait_for
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.celery_worker
+pytestmark = [
+    pytest.mark.celery_worker,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_password_reset_mail_is_sent_by_the_worker(

@@ -1,0 +1,43 @@
+"""Settings of lms.xapi, read at access time (ENGAGE_XAPI_* prefix)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from lms.conf import engage_settings
+
+
+@dataclass(frozen=True)
+class _XapiSettings:
+    @property
+    def site_iri(self) -> str:
+        """Base of every IRI the suite mints; never change it once statements exist."""
+        configured = getattr(settings, "ENGAGE_XAPI_IRI_BASE", "")
+        return (configured or engage_settings.site_url).rstrip("/")
+
+    @property
+    def actor_home_page(self) -> str:
+        return str(getattr(settings, "ENGAGE_XAPI_HOME_PAGE", self.site_iri))
+
+    @property
+    def platform(self) -> str:
+        return str(
+            getattr(settings, "ENGAGE_XAPI_PLATFORM", engage_settings.platform_name)
+        )
+
+    @property
+    def max_batch(self) -> int:
+        return int(getattr(settings, "ENGAGE_XAPI_MAX_BATCH", 1000))
+
+    @property
+    def max_body_bytes(self) -> int:
+        return int(getattr(settings, "ENGAGE_XAPI_MAX_BODY_BYTES", 10 * 1024 * 1024))
+
+    @property
+    def page_size(self) -> int:
+        return int(getattr(settings, "ENGAGE_XAPI_PAGE_SIZE", 100))
+
+
+xapi_settings = _XapiSettings()

@@ -1,0 +1,151 @@
+"""The embedded statement store, LRS credentials, and (forwarding) destinations."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class LRSClient(models.Model):
+    """HTTP Basic credentials for external tools that write to or read from the LRS."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    key = models.CharField(_("key"), max_length=64, unique=True, editable=False)
+    secret_hash = models.CharField(max_length=256, editable=False)
+    can_read = models.BooleanField(_("may read statements"), default=True)
+    can_write = models.BooleanField(_("may write statements"), default=True)
+    is_active = models.BooleanField(
+        _("active"), default=True, help_text=_("Untick to revoke these credentials.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("LRS client")
+        verbose_name_plural = _("LRS clients")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @staticmethod
+    def new_key() -> str:
+        return secrets.token_hex(16)
+
+    @staticmethod
+    def new_secret() -> str:
+        return secrets.token_urlsafe(32)
+
+    def set_secret(self, secret: str) -> None:
+        self.secret_hash = make_password(secret)
+
+    def check_secret(self, secret: str) -> bool:
+        return check_password(secret, self.secret_hash)
+
+    def authority(self) -> dict[str, object]:
+        """The Agent the LRS puts in `authority` for statements from this client."""
+        from .conf import xapi_settings
+
+        return {
+            "objectType": "Agent",
+            "name": self.name,
+            "account": {
+                "homePage": f"{xapi_settings.site_iri}/xapi/clients",
+                "name": self.key,
+            },
+        }
+
+
+class Statement(models.Model):
+    """One stored statement; `payload` is it exactly as the LRS returns it."""
+
+    # Internal order of storage: `stored` ties are broken by this.
+    id = models.BigAutoField(primary_key=True)
+    statement_id = models.UUIDField(unique=True)
+    payload = models.JSONField()
+    stored = models.DateTimeField(db_index=True)
+    timestamp = models.DateTimeField()
+    verb_iri = models.CharField(max_length=2048)
+    actor_key = models.CharField(max_length=64, db_index=True)
+    object_activity_iri = models.CharField(max_length=2048, blank=True)
+    object_agent_key = models.CharField(max_length=64, blank=True)
+    # For a StatementRef object (voiding and other references).
+    object_statement_id = models.UUIDField(null=True, blank=True, db_index=True)
+    registration = models.UUIDField(null=True, blank=True, db_index=True)
+    is_voided = models.BooleanField(default=False)
+    client = models.ForeignKey(
+        LRSClient, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["verb_iri", "stored"], name="engage_xapi_verb_idx"),
+            models.Index(
+                fields=["object_activity_iri", "stored"], name="engage_xapi_object_idx"
+            ),
+            models.Index(fields=["actor_key", "stored"], name="engage_xapi_actor_idx"),
+        ]
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+
+    def __str__(self) -> str:
+        return str(self.statement_id)
+
+
+class StatementAgent(models.Model):
+    """Every agent a statement mentions, for `agent` and `related_agents` queries."""
+
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="agents"
+    )
+    agent_key = models.CharField(max_length=64)
+    # Actor or object: matched by `agent`; all others only with related_agents=true.
+    is_direct = models.BooleanField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["agent_key", "is_direct"], name="engage_xapi_agent_idx"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.agent_key
+
+
+class StatementActivity(models.Model):
+    """Every activity a statement mentions, for `activity`/`related_activities`."""
+
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="activities"
+    )
+    activity_iri = models.CharField(max_length=2048)
+    is_direct = models.BooleanField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["activity_iri", "is_direct"], name="engage_xapi_activity_idx"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.activity_iri
+
+
+def agent_key(agent: dict[str, object]) -> str:
+    """A fixed-length key for an Agent's or identified Group's identifier."""
+    if "mbox" in agent:
+        raw = f"mbox|{agent['mbox']}"
+    elif "mbox_sha1sum" in agent:
+        raw = f"mbox_sha1sum|{agent['mbox_sha1sum']}"
+    elif "openid" in agent:
+        raw = f"openid|{agent['openid']}"
+    elif isinstance(account := agent.get("account"), dict):
+        raw = f"account|{account.get('homePage')}|{account.get('name')}"
+    else:
+        return ""
+    return hashlib.sha256(raw.encode()).hexdigest()

@@ -1,0 +1,92 @@
+"""Reads of lms.xapi: single statements and Statement queries with paging."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from .models import Statement, StatementActivity, StatementAgent
+
+
+@dataclass(frozen=True)
+class StatementQuery:
+    """The filters of a GET on the Statements resource (already parsed)."""
+
+    agent_key: str = ""
+    verb: str = ""
+    activity: str = ""
+    registration: uuid.UUID | None = None
+    related_activities: bool = False
+    related_agents: bool = False
+    since: datetime | None = None
+    until: datetime | None = None
+    limit: int = 0
+    ascending: bool = False
+    # Paging cursor: (stored, internal id) of the last statement already returned.
+    after: tuple[datetime, int] | None = None
+
+
+def get_statement(statement_id: uuid.UUID, *, voided: bool) -> Statement | None:
+    """The statement with that id, if its voided state is `voided`."""
+    return Statement.objects.filter(statement_id=statement_id, is_voided=voided).first()
+
+
+def _content_filter(query: StatementQuery) -> Q | None:
+    conditions = Q()
+    if query.verb:
+        conditions &= Q(verb_iri=query.verb)
+    if query.registration is not None:
+        conditions &= Q(registration=query.registration)
+    if query.agent_key:
+        agents = StatementAgent.objects.filter(
+            statement=OuterRef("pk"), agent_key=query.agent_key
+        )
+        if not query.related_agents:
+            agents = agents.filter(is_direct=True)
+        conditions &= Q(Exists(agents))
+    if query.activity:
+        activities = StatementActivity.objects.filter(
+            statement=OuterRef("pk"), activity_iri=query.activity
+        )
+        if not query.related_activities:
+            activities = activities.filter(is_direct=True)
+        conditions &= Q(Exists(activities))
+    return conditions if conditions.children else None
+
+
+def query_statements(
+    query: StatementQuery, *, page_size: int
+) -> tuple[list[Statement], bool]:
+    """One page of matching statements (not voided) and whether more follow.
+
+    As the spec requires, a statement that targets a matching statement with a
+    StatementRef (e.g. a voiding statement) matches too.
+    """
+    statements: QuerySet[Statement] = Statement.objects.filter(is_voided=False)
+    content = _content_filter(query)
+    if content is not None:
+        targets = Statement.objects.filter(content).values("statement_id")
+        statements = statements.filter(content | Q(object_statement_id__in=targets))
+    if query.since is not None:
+        statements = statements.filter(stored__gt=query.since)
+    if query.until is not None:
+        statements = statements.filter(stored__lte=query.until)
+    if query.after is not None:
+        stored, pk = query.after
+        if query.ascending:
+            statements = statements.filter(
+                Q(stored__gt=stored) | Q(stored=stored, pk__gt=pk)
+            )
+        else:
+            statements = statements.filter(
+                Q(stored__lt=stored) | Q(stored=stored, pk__lt=pk)
+            )
+    order = ("stored", "pk") if query.ascending else ("-stored", "-pk")
+    limit = min(query.limit, page_size) if query.limit else page_size
+    rows = list(
+        statements.order_by(*order).only("id", "stored", "payload")[: limit + 1]
+    )
+    return rows[:limit], len(rows) > limit

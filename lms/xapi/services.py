@@ -1,0 +1,226 @@
+"""Writes of lms.xapi: recording learning events and storing statements."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .builder import statement_json
+from .data import LearningEvent
+from .exceptions import BadRequest, StatementConflict
+from .models import LRSClient, Statement, StatementActivity, StatementAgent, agent_key
+from .validation import parse_timestamp, validate_statement
+from .vocabulary import Verbs
+
+# Properties the LRS sets itself; ignored when comparing a re-sent statement.
+LRS_SET_PROPERTIES = ("stored", "authority", "version")
+
+
+def platform_authority() -> dict[str, Any]:
+    from .conf import xapi_settings
+
+    return {
+        "objectType": "Agent",
+        "name": xapi_settings.platform,
+        "account": {"homePage": xapi_settings.site_iri, "name": "platform"},
+    }
+
+
+def record(event: LearningEvent) -> uuid.UUID:
+    """Store the statement for `event` in the caller's transaction; idempotent by id.
+
+    Call it inside the service's `transaction.atomic()` block, so the statement
+    exists exactly when the domain change does.
+    """
+    data = statement_json(event)
+    validate_statement(data)  # a builder bug must fail loudly, not reach an LRS
+    statement_id = uuid.UUID(data["id"])
+    with transaction.atomic():
+        if Statement.objects.filter(statement_id=statement_id).exists():
+            return statement_id
+        _store_one(data, authority=platform_authority(), client=None)
+    return statement_id
+
+
+def _same_statement(stored: dict[str, Any], received: dict[str, Any]) -> bool:
+    """Whether a re-sent statement matches the stored one (LRS-set parts ignored)."""
+    ignored = set(LRS_SET_PROPERTIES)
+    if "timestamp" not in received:
+        ignored.add("timestamp")  # the LRS filled it in from `stored`
+
+    def comparable(statement: dict[str, Any]) -> str:
+        kept = {k: v for k, v in statement.items() if k not in ignored}
+        return json.dumps(kept, sort_keys=True, separators=(",", ":"))
+
+    return comparable(stored) == comparable(received)
+
+
+def store_statements(
+    statements: list[dict[str, Any]], *, client: LRSClient | None
+) -> list[uuid.UUID]:
+    """Store validated statements all-or-nothing; return their ids in order.
+
+    Raises BadRequest for a batch with a repeated id or an invalid voiding target,
+    StatementConflict for an id already stored with different content.
+    """
+    ids: list[uuid.UUID] = []
+    for statement in statements:
+        if "id" not in statement:
+            statement["id"] = str(uuid.uuid4())
+        ids.append(uuid.UUID(statement["id"]))
+    if len(set(ids)) != len(ids):
+        raise BadRequest("The batch contains two or more statements with the same id.")
+    existing = {
+        row.statement_id: row.payload
+        for row in Statement.objects.filter(statement_id__in=ids).only(
+            "statement_id", "payload"
+        )
+    }
+    authority = client.authority() if client else platform_authority()
+    with transaction.atomic():
+        for statement, statement_id in zip(statements, ids, strict=True):
+            if statement_id in existing:
+                if not _same_statement(existing[statement_id], statement):
+                    raise StatementConflict(
+                        f"Statement {statement_id} is already stored with different "
+                        "content."
+                    )
+                continue
+            _store_one(statement, authority=authority, client=client)
+    return ids
+
+
+def _store_one(
+    data: dict[str, Any], *, authority: dict[str, Any], client: LRSClient | None
+) -> Statement:
+    now = timezone.now()
+    data = dict(data)
+    data["stored"] = now.isoformat().replace("+00:00", "Z")
+    data["authority"] = authority
+    data.setdefault("version", "1.0.0")
+    data.setdefault("timestamp", data["stored"])
+    target_id = _voiding_target(data)
+    obj = data["object"]
+    object_type = obj.get("objectType", "Activity")
+    row = Statement(
+        statement_id=uuid.UUID(data["id"]),
+        payload=data,
+        stored=now,
+        timestamp=parse_timestamp(data["timestamp"]),
+        verb_iri=data["verb"]["id"],
+        actor_key=agent_key(data["actor"]),
+        object_activity_iri=obj["id"] if object_type == "Activity" else "",
+        object_agent_key=agent_key(obj) if object_type in ("Agent", "Group") else "",
+        object_statement_id=uuid.UUID(obj["id"])
+        if object_type == "StatementRef"
+        else None,
+        registration=_registration(data),
+        client=client,
+    )
+    try:
+        with transaction.atomic():
+            row.save()
+    except IntegrityError as exc:  # stored concurrently by another request
+        raise StatementConflict(
+            f"Statement {data['id']} was stored concurrently."
+        ) from exc
+    StatementAgent.objects.bulk_create(
+        StatementAgent(statement=row, agent_key=key, is_direct=direct)
+        for key, direct in _agent_keys(data)
+        if key
+    )
+    StatementActivity.objects.bulk_create(
+        StatementActivity(statement=row, activity_iri=iri, is_direct=direct)
+        for iri, direct in _activity_iris(data)
+    )
+    if target_id is not None:
+        Statement.objects.filter(statement_id=target_id).update(is_voided=True)
+    return row
+
+
+def _registration(data: dict[str, Any]) -> uuid.UUID | None:
+    registration = data.get("context", {}).get("registration")
+    return uuid.UUID(registration) if registration else None
+
+
+def _voiding_target(data: dict[str, Any]) -> uuid.UUID | None:
+    if data["verb"]["id"] != Verbs.VOIDED.iri:
+        return None
+    target_id = uuid.UUID(data["object"]["id"])
+    target = Statement.objects.filter(statement_id=target_id).only("verb_iri").first()
+    if target is not None and target.verb_iri == Verbs.VOIDED.iri:
+        raise BadRequest("A voiding statement cannot itself be voided.")
+    return target_id
+
+
+def _agents_in(agent: dict[str, Any]) -> Iterator[str]:
+    yield agent_key(agent)
+    for member in agent.get("member", []) or []:
+        yield agent_key(member)
+
+
+def _agent_keys(data: dict[str, Any]) -> Iterable[tuple[str, bool]]:
+    """(key, is_direct) for the actor, the object, and every other agent mentioned."""
+    seen: dict[str, bool] = {}
+
+    def add(agent: dict[str, Any] | None, direct: bool) -> None:
+        # A Group's members match the `agent` filter like the Group itself (spec).
+        for key in _agents_in(agent) if agent else ():
+            seen[key] = seen.get(key, False) or direct
+
+    add(data["actor"], True)
+    obj = data["object"]
+    if obj.get("objectType") in ("Agent", "Group"):
+        add(obj, True)
+    add(data.get("authority"), False)
+    context = data.get("context", {})
+    add(context.get("instructor"), False)
+    add(context.get("team"), False)
+    if obj.get("objectType") == "SubStatement":
+        add(obj.get("actor"), False)
+        inner = obj.get("object", {})
+        if inner.get("objectType") in ("Agent", "Group"):
+            add(inner, False)
+        add(obj.get("context", {}).get("instructor"), False)
+        add(obj.get("context", {}).get("team"), False)
+    return seen.items()
+
+
+def _context_activity_iris(context: dict[str, Any]) -> Iterator[str]:
+    for value in (context.get("contextActivities") or {}).values():
+        for item in value if isinstance(value, list) else [value]:
+            yield item["id"]
+
+
+def _activity_iris(data: dict[str, Any]) -> Iterable[tuple[str, bool]]:
+    seen: dict[str, bool] = {}
+    obj = data["object"]
+    if obj.get("objectType", "Activity") == "Activity":
+        seen[obj["id"]] = True
+    for iri in _context_activity_iris(data.get("context", {})):
+        seen.setdefault(iri, False)
+    if obj.get("objectType") == "SubStatement":
+        inner = obj.get("object", {})
+        if inner.get("objectType", "Activity") == "Activity":
+            seen.setdefault(inner["id"], False)
+        for iri in _context_activity_iris(obj.get("context", {})):
+            seen.setdefault(iri, False)
+    return seen.items()
+
+
+def create_client(
+    *, name: str, can_read: bool = True, can_write: bool = True
+) -> tuple[LRSClient, str]:
+    """Create LRS credentials; returns the client and its secret (shown only once)."""
+    secret = LRSClient.new_secret()
+    client = LRSClient(
+        name=name, key=LRSClient.new_key(), can_read=can_read, can_write=can_write
+    )
+    client.set_secret(secret)
+    client.save()
+    return client, secret

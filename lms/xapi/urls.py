@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from . import views
+
+app_name = "engage_xapi"
+
+urlpatterns = [
+    path("statements", views.StatementsView.as_view(), name="statements"),
+    path("about", views.AboutView.as_view(), name="about"),
+    path("profile", views.profile, name="profile"),
+]

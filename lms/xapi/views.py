@@ -1,0 +1,322 @@
+"""The embedded LRS: xAPI 1.0.3 Statements and About resources, and the profile.
+
+Plain Django views, not DRF: the xAPI specification fixes headers, status codes and
+parameters exactly, and these views follow its text.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime
+from typing import Any
+
+from django.core import signing
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+
+from . import selectors, services
+from .authentication import client_from_request
+from .conf import xapi_settings
+from .exceptions import BadRequest, NotFound, XapiError, XapiForbidden, XapiTooLarge
+from .formats import apply_format
+from .models import LRSClient, agent_key
+from .profile import build_profile
+from .validation import (
+    StatementValidationError,
+    parse_timestamp,
+    validate_agent,
+    validate_statements,
+)
+
+VERSION = "1.0.3"
+SUPPORTED_VERSIONS = ("1.0.0", "1.0.1", "1.0.2", "1.0.3")
+QUERY_PARAMETERS = frozenset(
+    {
+        "statementId", "voidedStatementId", "agent", "verb", "activity",
+        "registration", "related_activities", "related_agents", "since", "until",
+        "limit", "format", "attachments", "ascending", "more",
+    }
+)  # fmt: skip
+SINGLE_PARAMETERS = frozenset(
+    {"statementId", "voidedStatementId", "format", "attachments"}
+)
+MORE_SALT = "engage_xapi.more"
+
+
+def _xapi_response(
+    body: Any = None, *, status: int = 200, headers: dict[str, str] | None = None
+) -> HttpResponse:
+    if body is None:
+        response = HttpResponse(status=status)
+    else:
+        response = JsonResponse(body, status=status, safe=False)
+    response["X-Experience-API-Version"] = VERSION
+    response["X-Experience-API-Consistent-Through"] = (
+        timezone.now().isoformat().replace("+00:00", "Z")
+    )
+    for name, value in (headers or {}).items():
+        response[name] = value
+    return response
+
+
+def _error(message: str, status: int = 400) -> HttpResponse:
+    return _xapi_response({"error": message}, status=status)
+
+
+def _bool(params: Any, name: str) -> bool:
+    value = params.get(name, "false").lower()
+    if value not in ("true", "false"):
+        raise BadRequest(f"Parameter '{name}' must be true or false.")
+    return value == "true"
+
+
+def _uuid(value: str, name: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise BadRequest(f"Parameter '{name}' must be a UUID.") from None
+
+
+def _timestamp(value: str, name: str) -> datetime:
+    try:
+        return parse_timestamp(value)
+    except ValueError:
+        raise BadRequest(f"Parameter '{name}' must be an ISO 8601 timestamp.") from None
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """The spec forbids using a property twice; plain json.loads keeps the last."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise BadRequest(f"Property '{key}' appears more than once in one object.")
+        result[key] = value
+    return result
+
+
+class XapiView(View):
+    """Version header, authentication and error mapping shared by the LRS views."""
+
+    needs_auth = True
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        version = request.headers.get("X-Experience-API-Version", "")
+        if request.method != "OPTIONS" and not self._version_ok(version):
+            return _error(
+                "The X-Experience-API-Version header is required and must be 1.0.x "
+                f"(this LRS speaks {VERSION}).",
+            )
+        if self.needs_auth:
+            client = client_from_request(request)
+            if client is None:
+                response = _error(
+                    "Valid LRS credentials (HTTP Basic) are required.", 401
+                )
+                response["WWW-Authenticate"] = 'Basic realm="xAPI"'
+                return response
+            request.lrs_client = client  # type: ignore[attr-defined]
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except XapiError as exc:
+            return _error(str(exc), exc.status)
+        except StatementValidationError as exc:
+            return _error(str(exc))
+
+    @staticmethod
+    def _version_ok(version: str) -> bool:
+        return version in SUPPORTED_VERSIONS or (
+            version.startswith("1.0.") and version[4:].isdigit()
+        )
+
+
+class AboutView(XapiView):
+    needs_auth = False
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return _xapi_response({"version": [VERSION, "1.0.2", "1.0.1", "1.0.0"]})
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # The About resource is how a client learns the version: no header needed.
+        if request.method == "GET":
+            return self.get(request)
+        return _error("Only GET is allowed on /about.", 405)
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class StatementsView(XapiView):
+    def _client(self, request: HttpRequest) -> LRSClient:
+        client: LRSClient = request.lrs_client  # type: ignore[attr-defined]
+        return client
+
+    def _require(self, request: HttpRequest, scope: str) -> None:
+        client = self._client(request)
+        allowed = client.can_write if scope == "write" else client.can_read
+        if not allowed:
+            raise XapiForbidden(f"These credentials may not {scope} statements.")
+
+    def _body(self, request: HttpRequest) -> Any:
+        content_type = request.content_type or ""
+        if content_type.startswith("multipart/"):
+            raise BadRequest(
+                "Statements with attachments (multipart) are not supported yet."
+            )
+        if content_type != "application/json":
+            raise BadRequest("The request body must be application/json.")
+        if len(request.body) > xapi_settings.max_body_bytes:
+            raise XapiTooLarge(
+                f"The request body exceeds {xapi_settings.max_body_bytes} bytes."
+            )
+        try:
+            return json.loads(request.body, object_pairs_hook=_refuse_duplicate_keys)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise BadRequest(f"The request body is not valid JSON: {exc}.") from None
+
+    def put(self, request: HttpRequest) -> HttpResponse:
+        self._require(request, "write")
+        statement_id = request.GET.get("statementId")
+        if not statement_id:
+            raise BadRequest("PUT requires the statementId parameter.")
+        statement_uuid = _uuid(statement_id, "statementId")
+        data = self._body(request)
+        if isinstance(data, list):
+            raise BadRequest("PUT takes one statement, not an array.")
+        statements = validate_statements(data)
+        statement = statements[0]
+        if "id" in statement and uuid.UUID(statement["id"]) != statement_uuid:
+            raise BadRequest(
+                "The statement's id differs from the statementId parameter."
+            )
+        statement["id"] = str(statement_uuid)
+        services.store_statements([statement], client=self._client(request))
+        return _xapi_response(status=204)
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        self._require(request, "write")
+        data = self._body(request)
+        statements = validate_statements(data)
+        if len(statements) > xapi_settings.max_batch:
+            raise XapiTooLarge(
+                f"A batch may hold at most {xapi_settings.max_batch} statements."
+            )
+        ids = services.store_statements(statements, client=self._client(request))
+        return _xapi_response([str(i) for i in ids])
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        self._require(request, "read")
+        params = request.GET
+        unknown = set(params) - QUERY_PARAMETERS
+        if unknown:
+            raise BadRequest(f"Unknown parameter(s): {', '.join(sorted(unknown))}.")
+        fmt = params.get("format", "exact")
+        if fmt not in ("exact", "ids", "canonical"):
+            raise BadRequest("Parameter 'format' must be exact, ids or canonical.")
+        languages = self._languages(request)
+        if "statementId" in params or "voidedStatementId" in params:
+            return self._single(params, fmt, languages)
+        query, filters = self._query(params)
+        rows, has_more = selectors.query_statements(
+            query, page_size=xapi_settings.page_size
+        )
+        more = ""
+        if has_more:
+            last = rows[-1]
+            token = signing.dumps(
+                {
+                    "q": filters.urlencode(),
+                    "stored": last.stored.isoformat(),
+                    "pk": last.pk,
+                },
+                salt=MORE_SALT,
+                compress=True,
+            )
+            more = f"{request.path}?more={token}"
+        return _xapi_response(
+            {
+                "statements": [apply_format(r.payload, fmt, languages) for r in rows],
+                "more": more,
+            }
+        )
+
+    def _single(self, params: Any, fmt: str, languages: list[str]) -> HttpResponse:
+        extra = set(params) - SINGLE_PARAMETERS
+        if extra or ("statementId" in params and "voidedStatementId" in params):
+            raise BadRequest(
+                "statementId and voidedStatementId cannot be combined with other "
+                "filters."
+            )
+        voided = "voidedStatementId" in params
+        name = "voidedStatementId" if voided else "statementId"
+        row = selectors.get_statement(_uuid(params[name], name), voided=voided)
+        if row is None:
+            raise NotFound("No statement with that id.")
+        return _xapi_response(
+            apply_format(row.payload, fmt, languages),
+            headers={"Last-Modified": row.stored.strftime("%a, %d %b %Y %H:%M:%S GMT")},
+        )
+
+    def _query(self, params: Any) -> tuple[selectors.StatementQuery, QueryDict]:
+        """The parsed query, and the filters a `more` link must carry on."""
+        after = None
+        if "more" in params:
+            try:
+                state = signing.loads(params["more"], salt=MORE_SALT)
+            except signing.BadSignature:
+                raise BadRequest("The 'more' link is invalid or has expired.") from None
+            after = (datetime.fromisoformat(state["stored"]), int(state["pk"]))
+            params = QueryDict(state["q"])
+        agent = ""
+        if "agent" in params:
+            try:
+                agent_data = json.loads(params["agent"])
+            except json.JSONDecodeError:
+                raise BadRequest(
+                    "Parameter 'agent' must be a JSON Agent or Group."
+                ) from None
+            validate_agent(agent_data, path="agent")
+            agent = agent_key(agent_data)
+        try:
+            limit = int(params.get("limit", "0"))
+        except ValueError:
+            raise BadRequest("Parameter 'limit' must be a whole number.") from None
+        if limit < 0:
+            raise BadRequest("Parameter 'limit' must not be negative.")
+        query = selectors.StatementQuery(
+            agent_key=agent,
+            verb=params.get("verb", ""),
+            activity=params.get("activity", ""),
+            registration=_uuid(params["registration"], "registration")
+            if "registration" in params
+            else None,
+            related_activities=_bool(params, "related_activities"),
+            related_agents=_bool(params, "related_agents"),
+            since=_timestamp(params["since"], "since") if "since" in params else None,
+            until=_timestamp(params["until"], "until") if "until" in params else None,
+            limit=limit,
+            ascending=_bool(params, "ascending"),
+            after=after,
+        )
+        return query, params
+
+    @staticmethod
+    def _languages(request: HttpRequest) -> list[str]:
+        header = request.headers.get("Accept-Language", "")
+        weighted = []
+        for part in header.split(","):
+            tag, _, quality = part.strip().partition(";q=")
+            if tag and tag != "*":
+                try:
+                    weighted.append((float(quality or 1), tag))
+                except ValueError:
+                    continue
+        return [tag for _, tag in sorted(weighted, key=lambda item: -item[0])]
+
+
+def profile(request: HttpRequest) -> JsonResponse:
+    """The xAPI Profile (JSON-LD) generated from lms.xapi.vocabulary."""
+    response = JsonResponse(build_profile(), json_dumps_params={"indent": 2})
+    response["Content-Type"] = "application/ld+json"
+    return response

@@ -1,0 +1,32 @@
+"""The xAPI profile served by the site is generated from the vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client, override_settings
+
+from lms.xapi.vocabulary import Verbs, all_concepts
+
+pytestmark = pytest.mark.django_db
+
+
+@override_settings(ENGAGE_XAPI_IRI_BASE="https://pd.example.edu")
+def test_profile_lists_every_own_concept_and_a_template_per_verb() -> None:
+    response = Client().get("/xapi/profile")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/ld+json"
+    profile = response.json()
+    assert profile["id"] == "https://pd.example.edu/xapi/profile"
+    assert profile["conformsTo"] == "https://w3id.org/xapi/profiles#1.0"
+    own = {c.iri for c in all_concepts() if c.is_own}
+    assert {c["id"] for c in profile["concepts"]} == own
+    assert all(iri.startswith("https://pd.example.edu/xapi/vocab/") for iri in own)
+    template_verbs = {t["verb"] for t in profile["templates"]}
+    assert Verbs.ATTENDED.iri in template_verbs  # reused ADL verb is declared
+    assert Verbs.SUBMITTED_REFLECTION.iri in template_verbs
+
+
+def test_concept_iris_are_unique() -> None:
+    iris = [c.iri for c in all_concepts()]
+    assert len(iris) == len(set(iris))

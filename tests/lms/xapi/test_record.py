@@ -1,0 +1,111 @@
+"""record(): deterministic, pseudonymous statements stored with the domain change."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from django.db import transaction
+from django.test import override_settings
+
+from lms.xapi.builder import statement_json
+from lms.xapi.data import ActivityRef, LearningEvent, ResultData
+from lms.xapi.models import Statement
+from lms.xapi.services import record
+from lms.xapi.vocabulary import ActivityTypes, Extensions, Verbs
+
+GOLDEN = Path(__file__).parent / "golden"
+SITE = "https://pd.example.edu"
+PSEUDONYM = uuid.UUID("5b0c3e4e-8d1f-4b9e-9a57-2f1e0c7d6a11")
+REGISTRATION = uuid.UUID("0d7f7c1e-2b3a-4c5d-8e9f-a0b1c2d3e4f5")
+
+
+def attended_event(**changes: object) -> LearningEvent:
+    programme = ActivityRef(
+        f"{SITE}/xapi/activities/programme/inclusive-teaching",
+        ActivityTypes.PROGRAMME,
+        "Inclusive teaching",
+        "Inclusief lesgeven",
+    )
+    cohort = ActivityRef(f"{SITE}/xapi/activities/cohort/7", ActivityTypes.COHORT)
+    values: dict[str, object] = {
+        "identity": "session-attended:31:412",
+        "actor_xapi_id": PSEUDONYM,
+        "verb": Verbs.ATTENDED,
+        "object": ActivityRef(
+            f"{SITE}/xapi/activities/session/31",
+            ActivityTypes.SESSION,
+            "Session 3: assessment formats",
+            "Bijeenkomst 3: toetsvormen",
+        ),
+        "timestamp": datetime(2026, 3, 12, 14, 30, tzinfo=UTC),
+        "registration": REGISTRATION,
+        "parents": (cohort,),
+        "groupings": (programme,),
+        "result": ResultData(completion=True, duration=timedelta(hours=2)),
+        "extensions": {Extensions.THEME: "neurodiversity"},
+    }
+    values.update(changes)
+    return LearningEvent(**values)  # type: ignore[arg-type]
+
+
+@override_settings(ENGAGE_XAPI_IRI_BASE=SITE, ENGAGE_PLATFORM_NAME="Engage PD")
+def test_statement_shape_matches_the_golden_file() -> None:
+    produced = statement_json(attended_event())
+    golden_path = GOLDEN / "session_attended.json"
+    expected = json.loads(golden_path.read_text())
+    assert produced == expected
+
+
+@override_settings(ENGAGE_XAPI_IRI_BASE=SITE)
+def test_actor_is_a_pseudonymous_account_and_nothing_personal_leaks() -> None:
+    produced = statement_json(attended_event())
+    assert produced["actor"] == {
+        "objectType": "Agent",
+        "account": {"homePage": SITE, "name": str(PSEUDONYM)},
+    }
+    text = json.dumps(produced)
+    assert "mbox" not in text and "@" not in text
+
+
+@override_settings(ENGAGE_XAPI_IRI_BASE=SITE)
+def test_statement_id_is_stable_per_event_identity() -> None:
+    first = statement_json(attended_event())["id"]
+    again = statement_json(attended_event(timestamp=datetime.now(UTC)))["id"]
+    other = statement_json(attended_event(identity="session-attended:31:413"))["id"]
+    assert first == again
+    assert first != other
+    assert uuid.UUID(first).version == 5
+
+
+@pytest.mark.django_db
+def test_recording_the_same_event_twice_stores_one_statement() -> None:
+    with transaction.atomic():
+        first = record(attended_event())
+    with transaction.atomic():
+        second = record(attended_event(timestamp=datetime.now(UTC)))
+    assert first == second
+    assert Statement.objects.count() == 1
+    stored = Statement.objects.get()
+    assert stored.payload["authority"]["account"]["name"] == "platform"
+    assert stored.registration == REGISTRATION
+    assert stored.verb_iri == Verbs.ATTENDED.iri
+
+
+@pytest.mark.django_db
+def test_statement_is_rolled_back_with_the_domain_change() -> None:
+    with pytest.raises(RuntimeError), transaction.atomic():
+        record(attended_event())
+        raise RuntimeError("the domain change failed")
+    assert Statement.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_record_runs_in_a_fixed_number_of_queries(
+    django_assert_max_num_queries: object,
+) -> None:
+    with django_assert_max_num_queries(8):  # type: ignore[operator]
+        record(attended_event())
