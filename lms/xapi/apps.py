@@ -19,6 +19,9 @@ class XapiConfig(AppConfig):
 
         register_role_permissions(
             Role.PROGRAMME_ADMIN,
-            {"engage_xapi.view_lrsclient", "engage_xapi.add_lrsclient",
-             "engage_xapi.change_lrsclient"},
+            {
+                "engage_xapi.view_lrsclient", "engage_xapi.change_lrsclient",
+                "engage_xapi.view_destination", "engage_xapi.add_destination",
+                "engage_xapi.change_destination", "engage_xapi.delete_destination",
+            },
         )  # fmt: skip

@@ -149,3 +149,75 @@ def agent_key(agent: dict[str, object]) -> str:
     else:
         return ""
     return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class Destination(models.Model):
+    """An external LRS that receives a copy of every statement (forwarding)."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    endpoint = models.URLField(
+        _("endpoint"),
+        max_length=500,
+        help_text=_("The LRS base URL, ending before 'statements', e.g. "
+                    "https://lrs.example.edu/xapi/"),
+    )  # fmt: skip
+    username = models.CharField(_("key / username"), max_length=200)
+    # Stored as given: the platform must present it to the external LRS.
+    password = models.CharField(_("secret / password"), max_length=500)
+    enabled = models.BooleanField(_("enabled"), default=True)
+    batch_size = models.PositiveIntegerField(_("batch size"), default=100)
+    timeout_seconds = models.PositiveIntegerField(_("timeout (seconds)"), default=10)
+    max_attempts = models.PositiveIntegerField(
+        _("attempts before dead-letter"), default=12
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("LRS destination")
+        verbose_name_plural = _("LRS destinations")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def statements_url(self) -> str:
+        return self.endpoint.rstrip("/") + "/statements"
+
+
+class OutboxEntry(models.Model):
+    """One statement still to deliver (or delivered, or given up on) to one LRS."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("pending")
+        SENT = "sent", _("sent")
+        DEAD = "dead", _("dead letter")
+
+    destination = models.ForeignKey(
+        Destination, on_delete=models.CASCADE, related_name="outbox"
+    )
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="+")
+    state = models.CharField(max_length=8, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField()
+    created_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["destination", "statement"], name="engage_xapi_outbox_once"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["destination", "state", "next_attempt_at"],
+                name="engage_xapi_outbox_due_idx",
+            )
+        ]
+        verbose_name = _("outbox entry")
+        verbose_name_plural = _("outbox entries")
+
+    def __str__(self) -> str:
+        return f"{self.statement_id} → {self.destination_id} ({self.state})"

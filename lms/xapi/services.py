@@ -13,6 +13,7 @@ from django.utils import timezone
 from .builder import statement_json
 from .data import LearningEvent
 from .exceptions import BadRequest, StatementConflict
+from .forwarding import add_to_outbox
 from .models import LRSClient, Statement, StatementActivity, StatementAgent, agent_key
 from .validation import parse_timestamp, validate_statement
 from .vocabulary import Verbs
@@ -43,7 +44,8 @@ def record(event: LearningEvent) -> uuid.UUID:
     with transaction.atomic():
         if Statement.objects.filter(statement_id=statement_id).exists():
             return statement_id
-        _store_one(data, authority=platform_authority(), client=None)
+        row = _store_one(data, authority=platform_authority(), client=None)
+        add_to_outbox([row])
     return statement_id
 
 
@@ -83,6 +85,7 @@ def store_statements(
     }
     authority = client.authority() if client else platform_authority()
     with transaction.atomic():
+        stored = []
         for statement, statement_id in zip(statements, ids, strict=True):
             if statement_id in existing:
                 if not _same_statement(existing[statement_id], statement):
@@ -91,7 +94,8 @@ def store_statements(
                         "content."
                     )
                 continue
-            _store_one(statement, authority=authority, client=client)
+            stored.append(_store_one(statement, authority=authority, client=client))
+        add_to_outbox(stored)
     return ids
 
 

@@ -1,18 +1,18 @@
-"""Wagtail admin: LRS credentials (view, scope, revoke)."""
+"""Wagtail admin: LRS credentials, forwarding destinations and their health."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .models import LRSClient
+from .models import Destination, LRSClient
 
 
 class LRSClientViewSet(ModelViewSet):
     model = LRSClient
     icon = "key"
     menu_label = _("LRS clients")
-    add_to_settings_menu = True
     # Credentials are created with `manage.py create_lrs_client`, which shows the
     # secret once; the admin changes scopes and revokes.
     form_fields = ["name", "can_read", "can_write", "is_active"]
@@ -23,4 +23,20 @@ class LRSClientViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
-lrs_client_viewset = LRSClientViewSet("lrs-clients")
+class DestinationViewSet(ModelViewSet):
+    model = Destination
+    icon = "redirect"
+    menu_label = _("LRS destinations")
+    form_fields = [
+        "name", "endpoint", "username", "password", "enabled", "batch_size",
+        "timeout_seconds", "max_attempts",
+    ]  # fmt: skip
+    list_display = ["name", "endpoint", "enabled"]
+    search_fields = ["name", "endpoint"]
+
+
+class XapiViewSetGroup(ViewSetGroup):
+    menu_label = _("xAPI")
+    menu_icon = "pick"
+    menu_order = 950
+    items = (LRSClientViewSet("lrs-clients"), DestinationViewSet("lrs-destinations"))

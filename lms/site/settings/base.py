@@ -273,6 +273,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "lms.notifications.tasks.send_pending_emails",
         "schedule": 300.0,
     },
+    "forward-xapi-statements": {
+        "task": "lms.xapi.tasks.forward_all",
+        "schedule": 60.0,
+    },
 }
 
 # --- Security headers -------------------------------------------------------------

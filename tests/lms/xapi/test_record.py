@@ -107,5 +107,5 @@ def test_statement_is_rolled_back_with_the_domain_change() -> None:
 def test_record_runs_in_a_fixed_number_of_queries(
     django_assert_max_num_queries: object,
 ) -> None:
-    with django_assert_max_num_queries(8):  # type: ignore[operator]
+    with django_assert_max_num_queries(9):  # type: ignore[operator]
         record(attended_event())

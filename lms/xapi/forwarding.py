@@ -1,0 +1,302 @@
+"""Forwarding stored statements to external LRSs through a transactional outbox.
+
+Every stored statement gets one OutboxEntry per enabled Destination in the same
+transaction. Workers claim due entries with a lease, POST them in batches and mark
+them sent; a failure backs off exponentially and, after `max_attempts`, parks the
+entry as a dead letter. A worker that dies mid-batch leaves its entries leased;
+when the lease runs out they are sent again, which an LRS treats as a no-op
+because statement ids are stable. Nothing is lost, nothing arrives twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import requests
+from django.db import transaction
+from django.db.models import Count, Min, Q
+from django.utils import timezone
+
+from .models import Destination, OutboxEntry, Statement
+
+logger = logging.getLogger(__name__)
+
+BACKOFF_BASE_SECONDS = 30
+BACKOFF_MAX_SECONDS = 3600
+LRS_SET_PROPERTIES = ("stored", "authority")
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    sent: int = 0
+    failed: int = 0
+    dead: int = 0
+
+
+@dataclass(frozen=True)
+class DestinationStatus:
+    destination: Destination
+    pending: int
+    dead: int
+    oldest_pending: datetime | None
+
+    @property
+    def oldest_pending_age(self) -> timedelta | None:
+        return timezone.now() - self.oldest_pending if self.oldest_pending else None
+
+
+def add_to_outbox(statements: Sequence[Statement]) -> list[int]:
+    """Create outbox entries for enabled destinations; returns their ids.
+
+    Call inside the transaction that stores the statements.
+    """
+    destination_ids = list(
+        Destination.objects.filter(enabled=True).values_list("pk", flat=True)
+    )
+    if not destination_ids or not statements:
+        return []
+    now = timezone.now()
+    OutboxEntry.objects.bulk_create(
+        [
+            OutboxEntry(
+                destination_id=destination_id,
+                statement=statement,
+                next_attempt_at=now,
+                created_at=now,
+            )
+            for destination_id in destination_ids
+            for statement in statements
+        ],
+        ignore_conflicts=True,
+    )
+    transaction.on_commit(lambda: _kick(destination_ids))
+    return destination_ids
+
+
+def _kick(destination_ids: Iterable[int]) -> None:
+    from .tasks import forward_statements
+
+    for destination_id in destination_ids:
+        try:
+            forward_statements.delay(destination_id)
+        except Exception:  # noqa: BLE001 - a broker hiccup must not fail the request
+            logger.warning("Could not enqueue forwarding; beat will pick it up.")
+
+
+def backoff(attempts: int) -> timedelta:
+    """Delay before the next try after `attempts` failures (30 s doubling, max 1 h)."""
+    seconds = BACKOFF_BASE_SECONDS * 2 ** max(0, attempts - 1)
+    return timedelta(seconds=min(seconds, BACKOFF_MAX_SECONDS))
+
+
+def _claim(destination: Destination) -> list[OutboxEntry]:
+    """Lease the next due batch so no other worker sends it meanwhile."""
+    now = timezone.now()
+    lease = timedelta(seconds=destination.timeout_seconds * 3 + 30)
+    with transaction.atomic():
+        ids = list(
+            OutboxEntry.objects.select_for_update()
+            .filter(
+                destination=destination,
+                state=OutboxEntry.State.PENDING,
+                next_attempt_at__lte=now,
+            )
+            .order_by("next_attempt_at", "pk")
+            .values_list("pk", flat=True)[: destination.batch_size]
+        )
+        # The update re-checks the due time: a concurrent claimer that read the
+        # same rows (SQLite has no row locks) claims none of them twice.
+        claimed = OutboxEntry.objects.filter(pk__in=ids, next_attempt_at__lte=now)
+        count = claimed.update(next_attempt_at=now + lease)
+        if count != len(ids):
+            ids = list(
+                OutboxEntry.objects.filter(
+                    pk__in=ids, next_attempt_at=now + lease
+                ).values_list("pk", flat=True)
+            )
+    return list(
+        OutboxEntry.objects.filter(pk__in=ids)
+        .select_related("statement")
+        .order_by("pk")
+    )
+
+
+def _payload(entry: OutboxEntry) -> dict[str, Any]:
+    return {
+        k: v for k, v in entry.statement.payload.items() if k not in LRS_SET_PROPERTIES
+    }
+
+
+def _post(destination: Destination, entries: Sequence[OutboxEntry]) -> tuple[int, str]:
+    """POST the batch; (status, error text). Status 0 means no answer."""
+    try:
+        response = requests.post(
+            destination.statements_url,
+            json=[_payload(entry) for entry in entries],
+            auth=(destination.username, destination.password),
+            headers={"X-Experience-API-Version": "1.0.3"},
+            timeout=destination.timeout_seconds,
+        )
+    except requests.RequestException as exc:
+        return 0, f"{type(exc).__name__}: {exc}"[:2000]
+    if response.status_code in (200, 204):
+        return response.status_code, ""
+    return response.status_code, f"HTTP {response.status_code}: {response.text[:1500]}"
+
+
+def _mark_sent(entries: Sequence[OutboxEntry]) -> None:
+    OutboxEntry.objects.filter(pk__in=[e.pk for e in entries]).update(
+        state=OutboxEntry.State.SENT, sent_at=timezone.now(), last_error=""
+    )
+
+
+def _mark_failed(
+    destination: Destination, entries: Sequence[OutboxEntry], error: str, *, final: bool
+) -> BatchResult:
+    dead = 0
+    now = timezone.now()
+    for entry in entries:
+        entry.attempts += 1
+        entry.last_error = error
+        if final or entry.attempts >= destination.max_attempts:
+            entry.state = OutboxEntry.State.DEAD
+            dead += 1
+        entry.next_attempt_at = now + backoff(entry.attempts)
+    OutboxEntry.objects.bulk_update(
+        entries, ["attempts", "last_error", "state", "next_attempt_at"]
+    )
+    return BatchResult(failed=len(entries) - dead, dead=dead)
+
+
+def _deliver(destination: Destination, entries: Sequence[OutboxEntry]) -> BatchResult:
+    status, error = _post(destination, entries)
+    if not error:
+        _mark_sent(entries)
+        return BatchResult(sent=len(entries))
+    rejected = status in (400, 409, 413)
+    if rejected and len(entries) > 1:
+        # One bad statement must not hold back the rest: split and retry.
+        middle = len(entries) // 2
+        first = _deliver(destination, entries[:middle])
+        second = _deliver(destination, entries[middle:])
+        return BatchResult(
+            sent=first.sent + second.sent,
+            failed=first.failed + second.failed,
+            dead=first.dead + second.dead,
+        )
+    return _mark_failed(destination, entries, error, final=rejected)
+
+
+def forward_batch(destination_id: int) -> BatchResult | None:
+    """Send the next due batch to one destination; None when nothing is due."""
+    destination = Destination.objects.filter(pk=destination_id, enabled=True).first()
+    if destination is None:
+        return None
+    entries = _claim(destination)
+    if not entries:
+        return None
+    return _deliver(destination, entries)
+
+
+def drain(destination_id: int, *, max_batches: int = 1000) -> BatchResult:
+    """Send due batches until none is due or a batch fails (then back off)."""
+    total = BatchResult()
+    for _ in range(max_batches):
+        result = forward_batch(destination_id)
+        if result is None:
+            break
+        total = BatchResult(
+            sent=total.sent + result.sent,
+            failed=total.failed + result.failed,
+            dead=total.dead + result.dead,
+        )
+        if result.failed or result.dead:
+            break
+    return total
+
+
+def replay(
+    *,
+    destination: Destination,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    dead_only: bool = False,
+) -> int:
+    """Queue statements (stored in the range) for `destination` again; returns count.
+
+    Statements that never had an entry (stored before the destination existed)
+    get one; existing entries go back to pending with their attempts reset.
+    """
+    statements = Statement.objects.all()
+    if since is not None:
+        statements = statements.filter(stored__gte=since)
+    if until is not None:
+        statements = statements.filter(stored__lte=until)
+    now = timezone.now()
+    with transaction.atomic():
+        entries = OutboxEntry.objects.filter(
+            destination=destination, statement__in=statements
+        )
+        if dead_only:
+            entries = entries.filter(state=OutboxEntry.State.DEAD)
+        count = entries.update(
+            state=OutboxEntry.State.PENDING,
+            attempts=0,
+            next_attempt_at=now,
+            last_error="",
+        )
+        if not dead_only:
+            missing = statements.exclude(
+                pk__in=OutboxEntry.objects.filter(destination=destination).values(
+                    "statement_id"
+                )
+            )
+            new = OutboxEntry.objects.bulk_create(
+                [
+                    OutboxEntry(
+                        destination=destination,
+                        statement=statement,
+                        next_attempt_at=now,
+                        created_at=now,
+                    )
+                    for statement in missing.only("pk").iterator()
+                ],
+                ignore_conflicts=True,
+            )
+            count += len(new)
+        transaction.on_commit(lambda: _kick([destination.pk]))
+    return count
+
+
+def destination_statuses() -> list[DestinationStatus]:
+    """Pending and dead counts and the oldest pending entry, per destination."""
+    rows = Destination.objects.annotate(
+        pending=Count("outbox", filter=Q(outbox__state=OutboxEntry.State.PENDING)),
+        dead=Count("outbox", filter=Q(outbox__state=OutboxEntry.State.DEAD)),
+        oldest_pending=Min(
+            "outbox__created_at", filter=Q(outbox__state=OutboxEntry.State.PENDING)
+        ),
+    ).order_by("name")
+    return [
+        DestinationStatus(
+            destination=row,
+            pending=row.pending,
+            dead=row.dead,
+            oldest_pending=row.oldest_pending,
+        )
+        for row in rows
+    ]
+
+
+def dead_letters(destination_id: int, *, limit: int = 100) -> list[OutboxEntry]:
+    return list(
+        OutboxEntry.objects.filter(
+            destination_id=destination_id, state=OutboxEntry.State.DEAD
+        )
+        .select_related("statement")
+        .order_by("-pk")[:limit]
+    )

@@ -1,0 +1,3 @@
+from __future__ import annotations
+
+from tests.lms.xapi.second_lrs import second_lrs  # noqa: F401  (fixture)
