@@ -175,3 +175,17 @@ def seed_faculties(seeds: Iterable[FacultySeed]) -> list[Faculty]:
         )
         faculties.append(faculty)
     return faculties
+
+
+@transaction.atomic
+def erase_person(*, user: Any) -> None:
+    """Erase a person: their account, profile and queued e-mail.
+
+    Their xAPI statements stay as anonymous history: the only link from a
+    pseudonym to a person is the profile's `xapi_id`, which goes with the profile.
+    """
+    from lms.notifications.models import OutgoingEmail
+
+    if user.email:
+        OutgoingEmail.objects.filter(to__iexact=user.email).delete()
+    user.delete()

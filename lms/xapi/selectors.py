@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from .models import Statement, StatementActivity, StatementAgent
+from .models import Statement, StatementActivity, StatementAgent, agent_key
 
 
 @dataclass(frozen=True)
@@ -90,3 +92,21 @@ def query_statements(
         statements.order_by(*order).only("id", "stored", "payload")[: limit + 1]
     )
     return rows[:limit], len(rows) > limit
+
+
+def statements_about_person(xapi_id: uuid.UUID) -> Iterator[dict[str, Any]]:
+    """Every statement whose actor is this person's pseudonym, oldest first.
+
+    Streams from the database in chunks, so a long learning record never sits in
+    memory at once.
+    """
+    from .builder import pseudonymous_actor
+
+    account = pseudonymous_actor(xapi_id).account
+    key = agent_key({"account": {"homePage": account.home_page, "name": account.name}})
+    rows = (
+        Statement.objects.filter(actor_key=key)
+        .order_by("stored", "pk")
+        .values_list("payload", flat=True)
+    )
+    yield from rows.iterator(chunk_size=500)

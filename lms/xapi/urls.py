@@ -10,4 +10,5 @@ urlpatterns = [
     path("statements", views.StatementsView.as_view(), name="statements"),
     path("about", views.AboutView.as_view(), name="about"),
     path("profile", views.profile, name="profile"),
+    path("my-statements", views.my_statements, name="my_statements"),
 ]

@@ -8,15 +8,25 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
+from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    JsonResponse,
+    QueryDict,
+    StreamingHttpResponse,
+)
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
+
+from lms.accounts.selectors import profile_of
 
 from . import selectors, services
 from .authentication import client_from_request
@@ -313,6 +323,22 @@ class StatementsView(XapiView):
                 except ValueError:
                     continue
         return [tag for _, tag in sorted(weighted, key=lambda item: -item[0])]
+
+
+@login_required
+def my_statements(request: HttpRequest) -> StreamingHttpResponse:
+    """Download one's own learning record: every statement about oneself, as JSON."""
+    xapi_id = profile_of(request.user).xapi_id
+
+    def chunks() -> Iterator[str]:
+        yield "["
+        for index, payload in enumerate(selectors.statements_about_person(xapi_id)):
+            yield ("," if index else "") + json.dumps(payload)
+        yield "]"
+
+    response = StreamingHttpResponse(chunks(), content_type="application/json")
+    response["Content-Disposition"] = 'attachment; filename="my-learning-record.json"'
+    return response
 
 
 def profile(request: HttpRequest) -> JsonResponse:
