@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from .models import Statement, StatementActivity, StatementAgent, agent_key
 
@@ -43,19 +43,15 @@ def _content_filter(query: StatementQuery) -> Q | None:
     if query.registration is not None:
         conditions &= Q(registration=query.registration)
     if query.agent_key:
-        agents = StatementAgent.objects.filter(
-            statement=OuterRef("pk"), agent_key=query.agent_key
-        )
+        agents = StatementAgent.objects.filter(agent_key=query.agent_key)
         if not query.related_agents:
             agents = agents.filter(is_direct=True)
-        conditions &= Q(Exists(agents))
+        conditions &= Q(pk__in=agents.values("statement_id"))
     if query.activity:
-        activities = StatementActivity.objects.filter(
-            statement=OuterRef("pk"), activity_iri=query.activity
-        )
+        activities = StatementActivity.objects.filter(activity_iri=query.activity)
         if not query.related_activities:
             activities = activities.filter(is_direct=True)
-        conditions &= Q(Exists(activities))
+        conditions &= Q(pk__in=activities.values("statement_id"))
     return conditions if conditions.children else None
 
 
@@ -70,8 +66,12 @@ def query_statements(
     statements: QuerySet[Statement] = Statement.objects.filter(is_voided=False)
     content = _content_filter(query)
     if content is not None:
-        targets = Statement.objects.filter(content).values("statement_id")
-        statements = statements.filter(content | Q(object_statement_id__in=targets))
+        # The OR below defeats the indexes, so add it only when some statement
+        # refers to another at all (rare: voiding and explicit references).
+        if Statement.objects.filter(object_statement_id__isnull=False).exists():
+            targets = Statement.objects.filter(content).values("statement_id")
+            content = content | Q(object_statement_id__in=targets)
+        statements = statements.filter(content)
     if query.since is not None:
         statements = statements.filter(stored__gt=query.since)
     if query.until is not None:

@@ -44,8 +44,7 @@ def record(event: LearningEvent) -> uuid.UUID:
     with transaction.atomic():
         if Statement.objects.filter(statement_id=statement_id).exists():
             return statement_id
-        row = _store_one(data, authority=platform_authority(), client=None)
-        add_to_outbox([row])
+        add_to_outbox(_store_many([data], authority=platform_authority(), client=None))
     return statement_id
 
 
@@ -84,37 +83,75 @@ def store_statements(
         )
     }
     authority = client.authority() if client else platform_authority()
+    new = []
+    for statement, statement_id in zip(statements, ids, strict=True):
+        if statement_id not in existing:
+            new.append(statement)
+        elif not _same_statement(existing[statement_id], statement):
+            raise StatementConflict(
+                f"Statement {statement_id} is already stored with different content."
+            )
     with transaction.atomic():
-        stored = []
-        for statement, statement_id in zip(statements, ids, strict=True):
-            if statement_id in existing:
-                if not _same_statement(existing[statement_id], statement):
-                    raise StatementConflict(
-                        f"Statement {statement_id} is already stored with different "
-                        "content."
-                    )
-                continue
-            stored.append(_store_one(statement, authority=authority, client=client))
-        add_to_outbox(stored)
+        add_to_outbox(_store_many(new, authority=authority, client=client))
     return ids
 
 
-def _store_one(
-    data: dict[str, Any], *, authority: dict[str, Any], client: LRSClient | None
-) -> Statement:
+def _store_many(
+    statements: list[dict[str, Any]],
+    *,
+    authority: dict[str, Any],
+    client: LRSClient | None,
+) -> list[Statement]:
+    """Insert new statements and their index rows in a handful of queries."""
+    if not statements:
+        return []
     now = timezone.now()
-    data = dict(data)
-    data["stored"] = now.isoformat().replace("+00:00", "Z")
-    data["authority"] = authority
-    data.setdefault("version", "1.0.0")
-    data.setdefault("timestamp", data["stored"])
-    target_id = _voiding_target(data)
+    stored_text = now.isoformat().replace("+00:00", "Z")
+    rows: list[Statement] = []
+    for received in statements:
+        data = dict(received)
+        data["stored"] = stored_text
+        data["authority"] = authority
+        data.setdefault("version", "1.0.0")
+        data.setdefault("timestamp", stored_text)
+        rows.append(_row(data, stored=now, client=client))
+    targets = _voiding_targets(rows)
+    try:
+        with transaction.atomic():
+            Statement.objects.bulk_create(rows)
+    except IntegrityError as exc:  # stored concurrently by another request
+        raise StatementConflict("A statement id was stored concurrently.") from exc
+    if any(row.pk is None for row in rows):  # backends that cannot return ids
+        pks = dict(
+            Statement.objects.filter(
+                statement_id__in=[row.statement_id for row in rows]
+            ).values_list("statement_id", "pk")
+        )
+        for row in rows:
+            row.pk = pks[row.statement_id]
+    StatementAgent.objects.bulk_create(
+        StatementAgent(statement=row, agent_key=key, is_direct=direct)
+        for row in rows
+        for key, direct in _agent_keys(row.payload)
+        if key
+    )
+    StatementActivity.objects.bulk_create(
+        StatementActivity(statement=row, activity_iri=iri, is_direct=direct)
+        for row in rows
+        for iri, direct in _activity_iris(row.payload)
+    )
+    if targets:
+        Statement.objects.filter(statement_id__in=targets).update(is_voided=True)
+    return rows
+
+
+def _row(data: dict[str, Any], *, stored: Any, client: LRSClient | None) -> Statement:
     obj = data["object"]
     object_type = obj.get("objectType", "Activity")
-    row = Statement(
+    return Statement(
         statement_id=uuid.UUID(data["id"]),
         payload=data,
-        stored=now,
+        stored=stored,
         timestamp=parse_timestamp(data["timestamp"]),
         verb_iri=data["verb"]["id"],
         actor_key=agent_key(data["actor"]),
@@ -126,25 +163,6 @@ def _store_one(
         registration=_registration(data),
         client=client,
     )
-    try:
-        with transaction.atomic():
-            row.save()
-    except IntegrityError as exc:  # stored concurrently by another request
-        raise StatementConflict(
-            f"Statement {data['id']} was stored concurrently."
-        ) from exc
-    StatementAgent.objects.bulk_create(
-        StatementAgent(statement=row, agent_key=key, is_direct=direct)
-        for key, direct in _agent_keys(data)
-        if key
-    )
-    StatementActivity.objects.bulk_create(
-        StatementActivity(statement=row, activity_iri=iri, is_direct=direct)
-        for iri, direct in _activity_iris(data)
-    )
-    if target_id is not None:
-        Statement.objects.filter(statement_id=target_id).update(is_voided=True)
-    return row
 
 
 def _registration(data: dict[str, Any]) -> uuid.UUID | None:
@@ -152,14 +170,26 @@ def _registration(data: dict[str, Any]) -> uuid.UUID | None:
     return uuid.UUID(registration) if registration else None
 
 
-def _voiding_target(data: dict[str, Any]) -> uuid.UUID | None:
-    if data["verb"]["id"] != Verbs.VOIDED.iri:
-        return None
-    target_id = uuid.UUID(data["object"]["id"])
-    target = Statement.objects.filter(statement_id=target_id).only("verb_iri").first()
-    if target is not None and target.verb_iri == Verbs.VOIDED.iri:
+def _voiding_targets(rows: list[Statement]) -> set[uuid.UUID]:
+    """Ids the voiding statements among `rows` target; refuses voiding a voider."""
+    targets = {
+        row.object_statement_id
+        for row in rows
+        if row.verb_iri == Verbs.VOIDED.iri and row.object_statement_id is not None
+    }
+    if not targets:
+        return set()
+    voiders_in_batch = {
+        row.statement_id for row in rows if row.verb_iri == Verbs.VOIDED.iri
+    }
+    if (
+        targets & voiders_in_batch
+        or Statement.objects.filter(
+            statement_id__in=targets, verb_iri=Verbs.VOIDED.iri
+        ).exists()
+    ):
         raise BadRequest("A voiding statement cannot itself be voided.")
-    return target_id
+    return targets
 
 
 def _agents_in(agent: dict[str, Any]) -> Iterator[str]:
