@@ -109,7 +109,9 @@ if "DATABASE_URL" not in os.environ:
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'engage.sqlite3'}")
 DATABASES = {
     "default": dj_database_url.parse(
-        DATABASE_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0)
+        DATABASE_URL,
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

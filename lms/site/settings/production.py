@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DEBUG, DEFAULT_SECRET_KEY, SECRET_KEY
+from .base import DATABASES, DEBUG, DEFAULT_SECRET_KEY, SECRET_KEY
 from .environment import env_bool, env_int
 
 if SECRET_KEY == DEFAULT_SECRET_KEY or len(SECRET_KEY) < 50:
@@ -15,6 +15,10 @@ if SECRET_KEY == DEFAULT_SECRET_KEY or len(SECRET_KEY) < 50:
     )
 if DEBUG:
     raise ImproperlyConfigured("DEBUG must be off in production; unset DEBUG.")
+
+# Persistent connections: opening a PostgreSQL connection per request costs
+# more than most requests themselves.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
