@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import CELERY_BROKER_URL, DATABASES, VAR_DIR
+from .environment import filesystem_broker_options
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = os.environ.get(
@@ -26,20 +27,13 @@ CELERY_TASK_DEFAULT_QUEUE = os.environ.get(
     "CELERY_TASK_DEFAULT_QUEUE", f"engage-test-{_XDIST_WORKER}"
 )
 if CELERY_BROKER_URL.startswith("filesystem"):
-    _folder = Path(
-        os.environ.get(
-            "CELERY_BROKER_FOLDER", VAR_DIR / "tests" / f"celery-{_XDIST_WORKER}"
+    CELERY_BROKER_TRANSPORT_OPTIONS = filesystem_broker_options(
+        Path(
+            os.environ.get(
+                "CELERY_BROKER_FOLDER", VAR_DIR / "tests" / f"celery-{_XDIST_WORKER}"
+            )
         )
     )
-    for _sub in ("queue", "processed", "control"):
-        (_folder / _sub).mkdir(parents=True, exist_ok=True)
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(_folder / "queue"),
-        "data_folder_out": str(_folder / "queue"),
-        "processed_folder": str(_folder / "processed"),
-        "control_folder": str(_folder / "control"),
-        "store_processed": False,
-    }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
