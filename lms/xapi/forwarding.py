@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import requests
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Min, Q
 from django.utils import timezone
@@ -77,10 +78,19 @@ def add_to_outbox(statements: Sequence[Statement]) -> list[int]:
     return destination_ids
 
 
+KICK_DEBOUNCE_SECONDS = 2
+
+
 def _kick(destination_ids: Iterable[int]) -> None:
     from .tasks import forward_statements
 
     for destination_id in destination_ids:
+        # One task per destination every couple of seconds is enough: a drain
+        # sends everything due, and beat's forward_all catches any stragglers.
+        if not cache.add(
+            f"engage_xapi:kick:{destination_id}", 1, KICK_DEBOUNCE_SECONDS
+        ):
+            continue
         try:
             forward_statements.delay(destination_id)
         except Exception:  # noqa: BLE001 - a broker hiccup must not fail the request

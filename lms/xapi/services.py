@@ -44,7 +44,10 @@ def record(event: LearningEvent) -> uuid.UUID:
     with transaction.atomic():
         if Statement.objects.filter(statement_id=statement_id).exists():
             return statement_id
-        add_to_outbox(_store_many([data], authority=platform_authority(), client=None))
+        rows = _store_many(
+            [data], authority=platform_authority(), client=None, checked=True
+        )
+        add_to_outbox(rows)
     return statement_id
 
 
@@ -101,8 +104,14 @@ def _store_many(
     *,
     authority: dict[str, Any],
     client: LRSClient | None,
+    checked: bool = False,
 ) -> list[Statement]:
-    """Insert new statements and their index rows in a handful of queries."""
+    """Insert new statements and their index rows in a handful of queries.
+
+    `checked`: the caller already knows the ids are new (saves a savepoint). If
+    the same event is recorded concurrently after all, the IntegrityError rolls
+    back the caller's transaction; retrying it finds the stored statement.
+    """
     if not statements:
         return []
     now = timezone.now()
@@ -116,11 +125,14 @@ def _store_many(
         data.setdefault("timestamp", stored_text)
         rows.append(_row(data, stored=now, client=client))
     targets = _voiding_targets(rows)
-    try:
-        with transaction.atomic():
-            Statement.objects.bulk_create(rows)
-    except IntegrityError as exc:  # stored concurrently by another request
-        raise StatementConflict("A statement id was stored concurrently.") from exc
+    if checked:
+        Statement.objects.bulk_create(rows)
+    else:
+        try:
+            with transaction.atomic():
+                Statement.objects.bulk_create(rows)
+        except IntegrityError as exc:  # stored concurrently by another request
+            raise StatementConflict("A statement id was stored concurrently.") from exc
     if any(row.pk is None for row in rows):  # backends that cannot return ids
         pks = dict(
             Statement.objects.filter(
