@@ -28,7 +28,8 @@ logger = logging.getLogger(__name__)
 
 BACKOFF_BASE_SECONDS = 30
 BACKOFF_MAX_SECONDS = 3600
-LRS_SET_PROPERTIES = ("stored", "authority")
+# The receiving LRS sets these itself, from its own clock and our credentials.
+NOT_FORWARDED = ("stored", "authority")
 
 
 @dataclass(frozen=True)
@@ -118,27 +119,22 @@ def _claim(destination: Destination) -> list[OutboxEntry]:
             .order_by("next_attempt_at", "pk")
             .values_list("pk", flat=True)[: destination.batch_size]
         )
-        # The update re-checks the due time: a concurrent claimer that read the
-        # same rows (SQLite has no row locks) claims none of them twice.
-        claimed = OutboxEntry.objects.filter(pk__in=ids, next_attempt_at__lte=now)
-        count = claimed.update(next_attempt_at=now + lease)
-        if count != len(ids):
-            ids = list(
-                OutboxEntry.objects.filter(
-                    pk__in=ids, next_attempt_at=now + lease
-                ).values_list("pk", flat=True)
-            )
+        # The update re-checks the due time, and only rows carrying this lease
+        # are returned: a concurrent claimer that read the same rows (SQLite has
+        # no row locks) gets none of them.
+        lease_until = now + lease
+        OutboxEntry.objects.filter(pk__in=ids, next_attempt_at__lte=now).update(
+            next_attempt_at=lease_until
+        )
     return list(
-        OutboxEntry.objects.filter(pk__in=ids)
+        OutboxEntry.objects.filter(pk__in=ids, next_attempt_at=lease_until)
         .select_related("statement")
         .order_by("pk")
     )
 
 
 def _payload(entry: OutboxEntry) -> dict[str, Any]:
-    return {
-        k: v for k, v in entry.statement.payload.items() if k not in LRS_SET_PROPERTIES
-    }
+    return {k: v for k, v in entry.statement.payload.items() if k not in NOT_FORWARDED}
 
 
 def _post(destination: Destination, entries: Sequence[OutboxEntry]) -> tuple[int, str]:

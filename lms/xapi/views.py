@@ -111,8 +111,6 @@ def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 class XapiView(View):
     """Version header, authentication and error mapping shared by the LRS views."""
 
-    needs_auth = True
-
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         version = request.headers.get("X-Experience-API-Version", "")
         if request.method != "OPTIONS" and not self._version_ok(version):
@@ -120,15 +118,12 @@ class XapiView(View):
                 "The X-Experience-API-Version header is required and must be 1.0.x "
                 f"(this LRS speaks {VERSION}).",
             )
-        if self.needs_auth:
-            client = client_from_request(request)
-            if client is None:
-                response = _error(
-                    "Valid LRS credentials (HTTP Basic) are required.", 401
-                )
-                response["WWW-Authenticate"] = 'Basic realm="xAPI"'
-                return response
-            request.lrs_client = client  # type: ignore[attr-defined]
+        client = client_from_request(request)
+        if client is None:
+            response = _error("Valid LRS credentials (HTTP Basic) are required.", 401)
+            response["WWW-Authenticate"] = 'Basic realm="xAPI"'
+            return response
+        request.lrs_client = client  # type: ignore[attr-defined]
         try:
             return super().dispatch(request, *args, **kwargs)
         except XapiError as exc:
@@ -143,16 +138,15 @@ class XapiView(View):
         )
 
 
-class AboutView(XapiView):
-    needs_auth = False
+class AboutView(View):
+    """How a client learns the version: no version header or credentials needed."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        return _xapi_response({"version": [VERSION, "1.0.2", "1.0.1", "1.0.0"]})
+        return _xapi_response({"version": list(reversed(SUPPORTED_VERSIONS))})
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        # The About resource is how a client learns the version: no header needed.
-        if request.method == "GET":
-            return self.get(request)
+    def http_method_not_allowed(
+        self, request: HttpRequest, *args: Any, **kwargs: Any
+    ) -> HttpResponse:
         return _error("Only GET is allowed on /about.", 405)
 
 
