@@ -7,6 +7,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from frontend import views as frontend_views
@@ -18,6 +19,9 @@ urlpatterns = [
     path("", include("lms.urls")),
     path("xapi/", include("lms.xapi.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/v1/", include("practices_db.api.v1.urls")),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include("practices_db.urls")),
     path("", include("frontend.urls")),
 ]
 

@@ -1,0 +1,294 @@
+"""CSV in and out: importing existing practices, exporting search results.
+
+Import checks every row and reports each rejected row with the reasons; good
+rows are created (and published, when asked) one transaction per row, so one
+bad row never blocks or half-writes another.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.http import StreamingHttpResponse
+from django.utils.html import linebreaks
+from django.utils.translation import gettext as _
+
+from lms.accounts.models import Faculty
+from lms.sanitizing import clean_html, clean_text
+
+from . import services
+from .data import PracticeInput
+from .exceptions import PracticeError
+from .licences import Licence
+from .models import GroupSize, PracticeLanguage, Term, Vocabulary
+from .search import FACETS, PracticeQuery, _load_taxonomy, filtered_records
+
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+MAX_IMPORT_ROWS = 5000
+REQUIRED_COLUMNS = ("title", "summary", "body", "faculty")
+TERM_COLUMNS = {
+    "levels": Vocabulary.LEVEL,
+    "formats": Vocabulary.FORMAT,
+    "dimensions": Vocabulary.DIMENSION,
+    "aspects": Vocabulary.ASPECT,
+    "sdgs": Vocabulary.SDG,
+}
+OPTIONAL_COLUMNS = (
+    "evidence", "discipline", "language", "group_size", *TERM_COLUMNS, "licence",
+    "contact_name", "contact_email", "author", "publish",
+)  # fmt: skip
+IMPORT_COLUMNS = (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
+
+
+@dataclass
+class ImportReport:
+    created: list[tuple[int, str]] = field(default_factory=list)  # (row, title)
+    rejected: list[tuple[int, list[str]]] = field(
+        default_factory=list
+    )  # (row, reasons)
+    problem: str = ""  # a problem with the whole file
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem and not self.rejected
+
+
+def _html(value: str) -> str:
+    value = value.strip()
+    if value and "<" not in value:
+        value = linebreaks(value, autoescape=True)
+    return str(clean_html(value))
+
+
+class _RowReader:
+    def __init__(self, importer: Any) -> None:
+        self.importer = importer
+        self.faculties = {f.code: f for f in Faculty.objects.all()}
+        self.terms = {(t.vocabulary, t.slug): t for t in Term.objects.all()}
+        self.users: dict[str, Any] = {}
+
+    def author(self, username: str, reasons: list[str]) -> Any:
+        if not username:
+            return self.importer
+        if username not in self.users:
+            self.users[username] = (
+                get_user_model()
+                .objects.filter(username=username, is_active=True)
+                .first()
+            )
+        user = self.users[username]
+        if user is None:
+            reasons.append(_("author: no active user “%(name)s”") % {"name": username})
+        return user
+
+    def read(
+        self, row: dict[str, str]
+    ) -> tuple[PracticeInput | None, Any, bool, list[str]]:
+        reasons: list[str] = []
+        value = {k: clean_text(row.get(k) or "") for k in IMPORT_COLUMNS}
+        for column in REQUIRED_COLUMNS:
+            if not value[column]:
+                reasons.append(_("%(column)s: required") % {"column": column})
+        if len(value["title"]) > 200:
+            reasons.append(_("title: longer than 200 characters"))
+        if len(value["summary"]) > 600:
+            reasons.append(_("summary: longer than 600 characters"))
+        faculty = self.faculties.get(value["faculty"])
+        if value["faculty"] and faculty is None:
+            reasons.append(
+                _("faculty: unknown code “%(code)s”") % {"code": value["faculty"]}
+            )
+        language = value["language"] or PracticeLanguage.ENGLISH
+        if language not in PracticeLanguage.values:
+            reasons.append(_("language: use en or nl"))
+        licence = value["licence"] or Licence.CC_BY
+        if licence not in Licence.values:
+            reasons.append(
+                _("licence: use one of %(codes)s")
+                % {"codes": ", ".join(Licence.values)}
+            )
+        group_size = value["group_size"]
+        if group_size and group_size not in GroupSize.values:
+            reasons.append(
+                _("group_size: use one of %(codes)s")
+                % {"codes": ", ".join(GroupSize.values)}
+            )
+        if value["contact_email"]:
+            try:
+                validate_email(value["contact_email"])
+            except ValidationError:
+                reasons.append(_("contact_email: not an e-mail address"))
+        term_ids: dict[str, tuple[int, ...]] = {}
+        for column, vocabulary in TERM_COLUMNS.items():
+            ids = []
+            for slug in filter(None, (s.strip() for s in value[column].split(";"))):
+                term = self.terms.get((vocabulary, slug))
+                if term is None:
+                    reasons.append(
+                        _("%(column)s: unknown term “%(slug)s”")
+                        % {"column": column, "slug": slug}
+                    )
+                else:
+                    ids.append(term.pk)
+            term_ids[column] = tuple(ids)
+        author = self.author(value["author"], reasons)
+        publish = value["publish"].lower() not in {"no", "n", "false", "0", "nee"}
+        body = _html(row.get("body") or "")
+        if value["body"] and not clean_text(body):
+            reasons.append(_("body: no text left after removing unsafe HTML"))
+        if reasons or faculty is None:
+            return None, None, False, reasons
+        data = PracticeInput(
+            title=value["title"],
+            summary=value["summary"],
+            body=body,
+            faculty_id=faculty.pk,
+            discipline=value["discipline"][:200],
+            group_size=group_size,
+            course_level_ids=term_ids["levels"],
+            format_ids=term_ids["formats"],
+            dimension_ids=term_ids["dimensions"],
+            aspect_ids=term_ids["aspects"],
+            sdg_ids=term_ids["sdgs"],
+            evidence=_html(row.get("evidence") or ""),
+            contact_name=value["contact_name"][:200],
+            contact_email=value["contact_email"],
+            language=language,
+            licence=licence,
+        )
+        return data, author, publish, []
+
+
+def import_practices(*, importer: Any, file: IO[bytes]) -> ImportReport:
+    """Create practices from a CSV file (UTF-8, header row; see IMPORT_COLUMNS)."""
+    report = ImportReport()
+    raw = file.read(MAX_IMPORT_BYTES + 1)
+    if len(raw) > MAX_IMPORT_BYTES:
+        report.problem = _("The file is larger than 5 MB; split it into smaller files.")
+        return report
+    try:
+        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError:
+        report.problem = _("The file is not UTF-8 text. Save it as “CSV UTF-8”.")
+        return report
+    if "\x00" in text:
+        report.problem = _("The file is not a CSV text file.")
+        return report
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel  # type: ignore[assignment]
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        report.problem = _("Columns missing from the first row: %(columns)s.") % {
+            "columns": ", ".join(missing)
+        }
+        return report
+    reader.fieldnames = header
+    rows = _RowReader(importer)
+    try:
+        for number, row in enumerate(reader, start=2):
+            if number - 1 > MAX_IMPORT_ROWS:
+                report.problem = _("Only the first %(max)d rows were read.") % {
+                    "max": MAX_IMPORT_ROWS
+                }
+                break
+            if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+                continue
+            data, author, publish, reasons = rows.read(row)
+            if data is None:
+                report.rejected.append((number, reasons))
+                continue
+            try:
+                with transaction.atomic():
+                    page = services.create_practice(author=author, data=data)
+                    if publish:
+                        page.get_latest_revision().publish(user=importer)
+                report.created.append((number, data.title))
+            except (PracticeError, ValidationError) as error:
+                report.rejected.append((number, [str(error)]))
+    except csv.Error as error:
+        report.problem = _("The file could not be read as CSV: %(error)s") % {
+            "error": str(error)
+        }
+    return report
+
+
+# --- export -------------------------------------------------------------------------
+
+EXPORT_HEADER = (
+    "title", "url", "summary", "faculty", "language", "licence", "group_size",
+    "dimensions", "aspects", "sdgs", "levels", "formats", "first_published_at",
+    "adoptions",
+)  # fmt: skip
+
+
+def _cell(value: Any) -> str:
+    """A CSV cell a spreadsheet will not run as a formula."""
+    text = str(value)
+    if text[:1] in {"=", "+", "-", "@", "\t", "\r"}:
+        return "'" + text
+    return text
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def export_rows(query: PracticeQuery, base_url: str = "") -> Iterator[list[str]]:
+    """Header and one row per matching published practice, streamed in batches."""
+    taxonomy = _load_taxonomy()
+    faculties = {f.pk: f.code for f in taxonomy.faculties}
+    specs = {spec.param: spec for spec in FACETS}
+    yield list(EXPORT_HEADER)
+    records = filtered_records(query, taxonomy)
+    for record in records.iterator(chunk_size=500):
+
+        def slugs(param: str, record: Any = record) -> str:
+            spec = specs[param]
+            mask = getattr(record, spec.column)
+            return ";".join(
+                t.slug
+                for t in taxonomy.terms[spec.vocabulary or ""]
+                if mask & (1 << t.bit)
+            )
+
+        yield [
+            _cell(record.title),
+            base_url + record.url,
+            _cell(record.summary),
+            faculties.get(record.faculty_id, ""),
+            record.language,
+            record.licence,
+            record.group_size,
+            slugs("dimension"),
+            slugs("aspect"),
+            slugs("sdg"),
+            slugs("level"),
+            slugs("format"),
+            record.first_published_at.isoformat(),
+            str(record.adoption_count),
+        ]
+
+
+def export_csv_response(
+    query: PracticeQuery, base_url: str = ""
+) -> StreamingHttpResponse:
+    writer = csv.writer(_Echo())
+    response = StreamingHttpResponse(
+        (writer.writerow(row) for row in export_rows(query, base_url)),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="practices.csv"'
+    return response

@@ -1,0 +1,115 @@
+"""A printable PDF handout of a practice collection (fpdf2)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from fpdf import FPDF
+
+from .licences import licence_info
+from .models import CollectionItem, PracticeCollection
+
+# A Unicode font when the system has one; otherwise the PDF core font, with
+# text folded to Latin-1 (Dutch and English survive intact).
+_FONT_DIRS = ("/usr/share/fonts/truetype/dejavu",)
+_REPLACEMENTS = {
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+    "\u2014": "-", "\u2026": "...", "\u00a0": " ", "\u2022": "-",
+}  # fmt: skip
+
+
+def _font_files() -> tuple[Path, Path] | None:
+    for folder in _FONT_DIRS:
+        regular = Path(folder) / "DejaVuSans.ttf"
+        bold = Path(folder) / "DejaVuSans-Bold.ttf"
+        if regular.exists() and bold.exists():
+            return regular, bold
+    return None
+
+
+class _Handout(FPDF):
+    def __init__(self, footer_text: str) -> None:
+        super().__init__(format="A4")
+        self.footer_text = footer_text
+        fonts = _font_files()
+        self.unicode = fonts is not None
+        if fonts:
+            self.add_font("Body", "", str(fonts[0]))
+            self.add_font("Body", "B", str(fonts[1]))
+            self.family = "Body"
+        else:
+            self.family = "Helvetica"
+        self.set_auto_page_break(auto=True, margin=18)
+        self.set_margins(18, 18, 18)
+
+    def text_of(self, value: str) -> str:
+        if self.unicode:
+            return value
+        value = "".join(_REPLACEMENTS.get(ch, ch) for ch in value)
+        return value.encode("latin-1", "replace").decode("latin-1")
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(self.family, "", 8)
+        self.set_text_color(90, 90, 90)
+        self.cell(
+            0, 6, self.text_of(f"{self.footer_text} - {self.page_no()}"), align="C"
+        )
+
+    def para(
+        self, value: str, size: float = 10, bold: bool = False, gap: float = 1.5
+    ) -> None:
+        self.set_font(self.family, "B" if bold else "", size)
+        self.multi_cell(0, size * 0.5, self.text_of(value))
+        self.ln(gap)
+
+
+def build_handout(
+    collection: PracticeCollection, items: Sequence[CollectionItem], *, base_url: str
+) -> bytes:
+    """The collection as an A4 PDF: its note, then each practice with its note."""
+    owner = collection.owner
+    owner_name = owner.get_full_name() or owner.get_username()
+    pdf = _Handout(footer_text=collection.title[:80])
+    pdf.set_title(pdf.text_of(collection.title))
+    pdf.set_author(pdf.text_of(owner_name))
+    pdf.set_lang(get_language() or "en")
+    pdf.add_page()
+    pdf.set_text_color(20, 20, 20)
+    pdf.para(collection.title, size=18, bold=True, gap=2)
+    pdf.para(
+        _("Compiled by %(name)s, %(date)s")
+        % {"name": owner_name, "date": date_format(timezone.localdate(), "j F Y")},
+        size=9,
+    )
+    if collection.description:
+        pdf.para(collection.description, size=11, gap=4)
+    if not items:
+        pdf.para(_("This collection has no published practices yet."))
+    for number, item in enumerate(items, start=1):
+        page = item.practice
+        record: Any = getattr(page, "search_record", None)
+        pdf.ln(2)
+        pdf.para(f"{number}. {page.title}", size=13, bold=True, gap=1)
+        pdf.para(
+            f"{page.faculty.name} - {licence_info(page.licence).label}", size=9, gap=1
+        )
+        if item.note:
+            pdf.set_fill_color(240, 240, 232)
+            pdf.set_font(pdf.family, "B", 10)
+            pdf.multi_cell(
+                0, 5, pdf.text_of(_("Note: %(note)s") % {"note": item.note}), fill=True
+            )
+            pdf.ln(1.5)
+        pdf.para(page.summary, size=10)
+        url = base_url.rstrip("/") + (record.url if record else page.url_path)
+        pdf.set_text_color(0, 60, 140)
+        pdf.para(url, size=9, gap=3)
+        pdf.set_text_color(20, 20, 20)
+    return bytes(pdf.output())

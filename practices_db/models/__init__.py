@@ -1,0 +1,35 @@
+"""Models of the practices database (re-exported for `engage_practices.<Model>`)."""
+
+from __future__ import annotations
+
+from .collections import CollectionItem, PracticeCollection
+from .pages import (
+    Adoption,
+    Bookmark,
+    GroupSize,
+    PracticeAttachment,
+    PracticeIndexPage,
+    PracticeLanguage,
+    PracticePage,
+)
+from .review import PracticeReviewTask
+from .search import SearchRecord, SearchVocabularyTerm
+from .taxonomy import MAX_TERMS_PER_VOCABULARY, Term, Vocabulary
+
+__all__ = [
+    "MAX_TERMS_PER_VOCABULARY",
+    "Adoption",
+    "Bookmark",
+    "CollectionItem",
+    "GroupSize",
+    "PracticeAttachment",
+    "PracticeCollection",
+    "PracticeIndexPage",
+    "PracticeLanguage",
+    "PracticePage",
+    "PracticeReviewTask",
+    "SearchRecord",
+    "SearchVocabularyTerm",
+    "Term",
+    "Vocabulary",
+]

@@ -1,0 +1,59 @@
+"""The practices search index: one denormalised row per published practice.
+
+Rows exist only for live practices (see `indexing.py`), so unpublished work can
+never leak through search, the API or exports. Text columns hold normalised,
+stemmed terms (see `text.py`); the database's own full-text engine (PostgreSQL
+tsvector with a GIN index, SQLite FTS5) matches them. Multi-valued taxonomies are
+bit masks, so every facet count comes from one aggregate query.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class SearchRecord(models.Model):
+    page = models.OneToOneField(
+        "engage_practices.PracticePage",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_record",
+    )
+    url = models.CharField(max_length=1000)
+    title = models.CharField(max_length=255)
+    summary = models.TextField()
+    title_terms = models.TextField()
+    document = models.TextField()
+    language = models.CharField(max_length=2, db_index=True)
+    licence = models.CharField(max_length=20, db_index=True)
+    group_size = models.CharField(max_length=16, blank=True, db_index=True)
+    faculty = models.ForeignKey(
+        "engage_accounts.Faculty", on_delete=models.CASCADE, related_name="+"
+    )
+    dimensions_mask = models.BigIntegerField(default=0)
+    aspects_mask = models.BigIntegerField(default=0)
+    sdgs_mask = models.BigIntegerField(default=0)
+    levels_mask = models.BigIntegerField(default=0)
+    formats_mask = models.BigIntegerField(default=0)
+    first_published_at = models.DateTimeField(db_index=True)
+    adoption_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["-first_published_at", "page"],
+                name="engage_practices_sr_newest",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SearchVocabularyTerm(models.Model):
+    """Every indexed term once: what a misspelt query word is corrected against."""
+
+    term = models.CharField(max_length=64, unique=True)
+
+    def __str__(self) -> str:
+        return self.term
