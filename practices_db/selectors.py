@@ -78,10 +78,7 @@ def practices_index_page() -> PracticeIndexPage | None:
 
 
 def _with_workflow(queryset: Any) -> Any:
-    states = WorkflowState.objects.active().select_related("current_task_state__task")
-    return queryset.prefetch_related(
-        Prefetch("workflow_states", queryset=states, to_attr="_current_workflow_states")
-    )
+    return queryset.prefetch_workflow_states()
 
 
 def my_practices(user: Any) -> list[tuple[PracticePage, PracticeStatus, int]]:
