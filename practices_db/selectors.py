@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TaskState, WorkflowState
