@@ -185,7 +185,7 @@ def import_practices(*, importer: Any, file: IO[bytes]) -> ImportReport:
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
+        dialect = csv.excel
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]

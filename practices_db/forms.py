@@ -326,7 +326,7 @@ class CollectionItemForm(forms.Form):
 
 
 class AddToCollectionForm(forms.Form):
-    collection = forms.ModelChoiceField(
+    collection: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Collection"), queryset=None, empty_label=None
     )
     note = forms.CharField(label=_("Note"), max_length=1000, required=False)

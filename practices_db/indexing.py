@@ -7,6 +7,7 @@ Called by the services and by receivers of Wagtail's publish/unpublish signals;
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Count, Prefetch, Q
@@ -25,7 +26,7 @@ _TERM_FIELDS = {
 FTS_TABLE = "engage_practices_fts"
 
 
-def _pages() -> object:
+def _pages() -> Any:
     terms = Term.objects.only("bit", "name_en", "name_nl")
     return (
         PracticePage.objects.filter(live=True)

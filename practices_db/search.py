@@ -170,7 +170,7 @@ class _Taxonomy:
             return [(t.slug, t.name, 1 << t.bit) for t in self.terms[spec.vocabulary]]
         if spec.param == "faculty":
             return [(f.code, f.name, f.pk) for f in self.faculties]
-        choices = {
+        choices: Any = {
             "size": GroupSize.choices,
             "language": PracticeLanguage.choices,
             "licence": Licence.choices,

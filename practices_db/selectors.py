@@ -138,13 +138,18 @@ def related_practices(page: PracticePage, limit: int = 4) -> list[SearchRecord]:
     record = SearchRecord.objects.filter(page_id=page.pk).first()
     if record is None:
         return []
-    overlap = Q()
+    conditions: list[Any] = []
     if record.dimensions_mask:
-        overlap |= GreaterThan(F("dimensions_mask").bitand(record.dimensions_mask), 0)
+        conditions.append(
+            GreaterThan(F("dimensions_mask").bitand(record.dimensions_mask), 0)
+        )
     if record.aspects_mask:
-        overlap |= GreaterThan(F("aspects_mask").bitand(record.aspects_mask), 0)
-    if not overlap:
+        conditions.append(GreaterThan(F("aspects_mask").bitand(record.aspects_mask), 0))
+    if not conditions:
         return []
+    overlap = (
+        conditions[0] if len(conditions) == 1 else Q(conditions[0]) | Q(conditions[1])
+    )
     return list(
         SearchRecord.objects.filter(overlap)
         .exclude(page_id=page.pk)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -151,15 +153,14 @@ def share(request: HttpRequest) -> HttpResponse:
             except PracticeError as error:
                 form.add_error(None, str(error))
     else:
-        faculty = getattr(
-            getattr(request.user, "engage_profile", None), "faculty", None
-        )
-        name = request.user.get_full_name()
+        user: Any = request.user
+        faculty = getattr(getattr(user, "engage_profile", None), "faculty", None)
+        name = user.get_full_name()
         form = PracticeForm(
             initial={
                 "faculty": faculty,
                 "contact_name": name,
-                "contact_email": request.user.email,
+                "contact_email": user.email,
                 "language": request.LANGUAGE_CODE
                 if request.LANGUAGE_CODE in ("en", "nl")
                 else "en",
@@ -555,7 +556,7 @@ def collection_handout(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: HttpRequest) -> HttpResponseBase:
     from .exchange import export_csv_response
 
     if not has_role(request.user, Role.PROGRAMME_ADMIN):

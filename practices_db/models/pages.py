@@ -60,7 +60,7 @@ class PracticeIndexPage(Page):
         return serve_search(request, self)
 
 
-def _terms(vocabulary: Vocabulary, name: str, related_name: str) -> Any:
+def _terms(vocabulary: Vocabulary, name: Any, related_name: str) -> Any:
     return ParentalManyToManyField(
         Term,
         verbose_name=name,
@@ -86,7 +86,7 @@ class PracticePage(Page):
     faculty = models.ForeignKey(
         "engage_accounts.Faculty",
         on_delete=models.PROTECT,
-        related_name="practices",
+        related_name="+",
         verbose_name=_("faculty"),
     )
     discipline = models.CharField(_("discipline"), max_length=200, blank=True)
@@ -172,7 +172,7 @@ class PracticePage(Page):
 
     def clean_user_input(self) -> None:
         """Sanitise every text a person typed, whichever door it came through."""
-        self.title = clean_text(self.title)[:255]
+        self.title = clean_text(str(self.title or ""))[:255]  # type: ignore[has-type]
         self.summary = clean_text(self.summary)
         self.body = str(clean_html(self.body))
         self.evidence = str(clean_html(self.evidence))
