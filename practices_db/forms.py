@@ -29,6 +29,27 @@ class TermChoiceField(forms.ModelMultipleChoiceField):
         return str(obj.name)
 
 
+def _is_image(upload: Any) -> bool:
+    """Whether Pillow can read the upload as an image (a signature is not enough)."""
+    from PIL import Image, UnidentifiedImageError
+
+    position = upload.tell()
+    try:
+        with Image.open(upload) as image:
+            image.verify()
+        return True
+    except (
+        UnidentifiedImageError,
+        Image.DecompressionBombError,
+        OSError,
+        ValueError,
+        SyntaxError,
+    ):
+        return False
+    finally:
+        upload.seek(position)
+
+
 def rich_text(value: str) -> str:
     """Sanitised HTML from what a person typed: HTML as is, plain text as paragraphs."""
     value = value.strip()
@@ -195,6 +216,11 @@ class PracticeForm(forms.Form):
             if not upload:
                 continue
             extension = PurePath(upload.name).suffix.lower().lstrip(".")
+            if extension in IMAGE_EXTENSIONS and not _is_image(upload):
+                self.add_error(
+                    f"file_{slot}", _("The file is not an image we can read.")
+                )
+                continue
             if extension in IMAGE_EXTENSIONS and not clean_text(
                 cleaned.get(f"alt_text_{slot}", "")
             ):

@@ -371,7 +371,7 @@ def record_adoption(*, user: Any, page: PracticePage, note: str = "") -> Adoptio
     """ "I used this": once per person; saying it again updates the note."""
     from lms.sanitizing import clean_text
 
-    if not has_role(user, Role.LECTURER) and not roles_of(user):
+    if not may_share(user):
         raise NotAllowed(_("Sign in as a lecturer to say you used a practice."))
     _require_live(page)
     with transaction.atomic():

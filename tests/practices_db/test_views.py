@@ -104,3 +104,57 @@ def test_api_lists_and_shows_only_published(lecturer: Any, faculty: Any) -> None
     assert [r["title"] for r in data["results"]] == ["Live one"]
     assert client.get(f"/api/v1/practices/{live.pk}/").status_code == 200
     assert client.get(f"/api/v1/practices/{draft.pk}/").status_code == 404
+
+
+def test_image_upload_with_alt_text_is_shown_on_the_page(
+    lecturer: Any, faculty: Any, client_for: Any
+) -> None:
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "teal").save(buffer, "PNG")
+    client = client_for(lecturer)
+    response = client.post(
+        reverse("engage_practices:share"),
+        {
+            "title": "Visual glossary",
+            "summary": "Pictures help.",
+            "body": "Text.",
+            "faculty": faculty.pk,
+            "language": "en",
+            "licence": "CC-BY-4.0",
+            "file_1": SimpleUploadedFile("glossary.png", buffer.getvalue()),
+            "alt_text_1": "A glossary poster with icons",
+        },
+    )
+    assert response.status_code == 302
+    page = PracticePage.objects.get()
+    page.get_latest_revision().publish(user=lecturer, skip_permission_checks=True)
+    html = client.get(page.url).content.decode()
+    assert 'alt="A glossary poster with icons"' in html
+
+
+def test_broken_image_is_refused_with_a_message(
+    lecturer: Any, faculty: Any, client_for: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client_for(lecturer).post(
+        reverse("engage_practices:share"),
+        {
+            "title": "Broken",
+            "summary": "x",
+            "body": "x",
+            "faculty": faculty.pk,
+            "language": "en",
+            "licence": "CC-BY-4.0",
+            "file_1": SimpleUploadedFile("x.png", b"\x89PNG\r\n\x1a\n" + b"junk" * 10),
+            "alt_text_1": "x",
+        },
+    )
+    assert response.status_code == 400
+    assert "not an image we can read" in response.content.decode()
+    assert not PracticePage.objects.exists()
