@@ -53,7 +53,12 @@ def _author(name: str, faculty: Faculty) -> Any:
         user.set_unusable_password()
         user.save()
         assign_role(user=user, role=Role.LECTURER)
-        update_profile(user=user, faculty=faculty)
+        update_profile(
+            user=user,
+            faculty=faculty,
+            department="",
+            preferred_language="nl" if faculty.pk % 2 else "en",
+        )
     return user
 
 
@@ -124,7 +129,11 @@ def seed_practices() -> int:
                 )
             elif status in ("in_review", "changes_requested"):
                 services.submit_practice(actor=author, page=page)
-                if status == "changes_requested" and coordinator is not None:
+                if (
+                    status == "changes_requested"
+                    and coordinator is not None
+                    and services.review_actions(coordinator, page)
+                ):
                     services.review_practice(
                         actor=coordinator,
                         page=page,
