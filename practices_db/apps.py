@@ -94,9 +94,6 @@ class PracticesDbConfig(AppConfig):
             }
             | {"wagtailcore.add_task", "wagtailcore.change_task"},
         )
-        register_role_permissions(
-            Role.FACULTY_COORDINATOR, {"wagtailadmin.access_admin"}
-        )
         register_demo_seeder("inspiring practices", demo.seed_practices, order=40)
         register_menu_item(
             MenuItem(

@@ -58,15 +58,16 @@ def test_programme_admin_edits_a_practice_in_the_page_editor(
     assert response.status_code == 200
 
 
-def test_coordinator_reaches_the_editor_only_while_reviewing(
+def test_coordinators_review_on_the_site_not_in_the_admin(
     lecturer: Any, coordinator: Any, faculty: Any, client_for: Any
 ) -> None:
     page = make_practice(lecturer, faculty, publish=False)
-    client = client_for(coordinator)
-    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    assert client.get(url).status_code in (302, 403)
     services.submit_practice(actor=lecturer, page=page)
-    assert client.get(url).status_code == 200
+    client = client_for(coordinator)
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert editor.status_code == 302  # no Wagtail admin for coordinators
+    review = client.get(reverse("engage_practices:review", args=[page.pk]))
+    assert review.status_code == 200
 
 
 def test_openapi_schema_documents_the_practices_api(client: Any) -> None:
