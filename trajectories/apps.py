@@ -5,7 +5,43 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TrajectoriesConfig(AppConfig):
+    """Programmes, cohorts, sessions, enrolment and attendance."""
+
     name = "trajectories"
     label = "engage_trajectories"
     verbose_name = _("Reflective trajectories")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from lms.accounts.roles import Role, register_role_permissions
+        from lms.demo import register_demo_seeder
+        from lms.navigation import MenuItem, register_menu_item
+
+        from . import demo
+
+        register_role_permissions(
+            Role.PROGRAMME_ADMIN,
+            {
+                f"engage_trajectories.{action}_cohort"
+                for action in ("add", "change", "delete", "view")
+            },
+        )
+        register_demo_seeder("trajectories", demo.seed_trajectory, order=50)
+        register_menu_item(
+            MenuItem(
+                key="trajectory",
+                label=_("My trajectory"),
+                url_name="engage_trajectories:mine",
+                order=20,
+                roles=frozenset({Role.LECTURER}),
+            )
+        )
+        register_menu_item(
+            MenuItem(
+                key="coaching",
+                label=_("My cohorts"),
+                url_name="engage_trajectories:coach_home",
+                order=21,
+                roles=frozenset({Role.COACH}),
+            )
+        )

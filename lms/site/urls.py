@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/v1/", include("practices_db.api.v1.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("practices_db.urls")),
+    path("", include("trajectories.urls")),
     path("", include("frontend.urls")),
 ]
 

@@ -1,0 +1,57 @@
+"""Programmes, cohorts and sessions for tests."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.utils import timezone
+from wagtail.models import Page
+
+from trajectories.models import Cohort, CohortSession, ProgrammePage
+
+
+def make_programme(title: str = "Inclusive teaching") -> ProgrammePage:
+    root = Page.get_first_root_node().get_children().first()
+    page = ProgrammePage(
+        title=title,
+        summary="A year of reflective practice.",
+        goals="<p>Goals</p>",
+        learning_outcomes="<p>Outcomes</p>",
+        audience="Lecturers",
+        session_plan=[("session", {"title": "Kick-off", "goals": "<p>g</p>"})],
+    )
+    root.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def make_cohort(
+    programme: ProgrammePage | None = None,
+    *,
+    capacity: int = 20,
+    coaches: tuple[Any, ...] = (),
+    sessions: int = 3,
+    first_session_in_days: int = -7,
+) -> Cohort:
+    now = timezone.now()
+    cohort = Cohort.objects.create(
+        programme=programme or make_programme(),
+        title="Cohort A",
+        academic_year="2026-2027",
+        capacity=capacity,
+        enrolment_opens=now - timedelta(days=30),
+        enrolment_closes=now + timedelta(days=30),
+    )
+    cohort.coaches.set(coaches)
+    for number in range(1, sessions + 1):
+        start = now + timedelta(days=first_session_in_days + 14 * (number - 1))
+        CohortSession.objects.create(
+            cohort=cohort,
+            number=number,
+            title=f"Session {number}",
+            starts_at=start,
+            ends_at=start + timedelta(hours=3),
+            location="Room 1",
+        )
+    return cohort

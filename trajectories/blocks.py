@@ -1,0 +1,51 @@
+"""StreamField blocks of a programme page: the session plan and the assignments."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+FOCUS_AREAS = [
+    ("language_use", _("Language use")),
+    ("assessment_formats", _("Assessment formats")),
+    ("interaction_patterns", _("Interaction patterns")),
+    ("curriculum_design", _("Curriculum design")),
+]
+TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class SessionPlanBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("title"), max_length=200)
+    goals = blocks.RichTextBlock(label=_("goals"), features=TEXT_FEATURES)
+    preparation = blocks.RichTextBlock(
+        label=_("preparation"), features=TEXT_FEATURES, required=False
+    )
+    materials = blocks.RichTextBlock(
+        label=_("materials"), features=TEXT_FEATURES, required=False
+    )
+    mandatory = blocks.BooleanBlock(
+        label=_("mandatory for certification"), required=False
+    )
+
+    class Meta:
+        icon = "date"
+        label = _("Session")
+
+
+class AssignmentBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("title"), max_length=200)
+    focus_area = blocks.ChoiceBlock(label=_("focus area"), choices=FOCUS_AREAS)
+    instructions = blocks.RichTextBlock(label=_("instructions"), features=TEXT_FEATURES)
+    reflection_prompts = blocks.ListBlock(
+        blocks.CharBlock(max_length=300), label=_("reflection prompts")
+    )
+    after_session = blocks.IntegerBlock(
+        label=_("opens after session"), min_value=1, max_value=50
+    )
+    due_days = blocks.IntegerBlock(
+        label=_("due (days after that session)"), min_value=1, max_value=365, default=21
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Between-session assignment")

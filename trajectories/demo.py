@@ -1,0 +1,133 @@
+"""Demo: "Inclusive teaching — first-year bachelor" with a running cohort.
+
+Sessions lie in the past and the future around today; the demo lecturer is
+enrolled and attended the past sessions; the demo coach coaches the cohort.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from . import services
+from .models import AttendanceStatus, Cohort, CohortSession, ProgrammePage
+
+TITLE = "Inclusive teaching — first-year bachelor"
+SESSIONS = [
+    (
+        "Kick-off: who are our students?",
+        "Map the diversity in your own first-year course.",
+    ),
+    ("Inclusive language in teaching", "Review the language of your course materials."),
+    ("Assessment formats that give everyone a fair chance", "Redesign one assessment."),
+    ("Interaction patterns in the classroom", "Observe and vary who speaks."),
+    ("Curriculum design with many perspectives", "Add perspectives to one unit."),
+    ("Closing: portfolio and next steps", "Present the change in your course."),
+]
+
+
+def _programme() -> ProgrammePage:
+    existing = ProgrammePage.objects.filter(title=TITLE).first()
+    if existing:
+        return existing
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    parent = site.root_page if site else Page.get_first_root_node()
+    page = ProgrammePage(
+        title=TITLE,
+        slug="inclusive-teaching-first-year",
+        summary=(
+            "A one-year reflective trajectory for lecturers of first-year bachelor "
+            "courses: six sessions, and between them you change your own course."
+        ),
+        goals="<p>Teach so that every first-year student can take part and succeed.</p>",
+        learning_outcomes=(
+            "<ul><li>Recognise how language, assessment and interaction include or "
+            "exclude students.</li><li>Redesign one element of your own course and "
+            "evaluate its effect.</li></ul>"
+        ),
+        audience="Lecturers and tutors of first-year bachelor courses",
+        session_plan=[
+            (
+                "session",
+                {
+                    "title": t,
+                    "goals": f"<p>{g}</p>",
+                    "preparation": "",
+                    "materials": "",
+                    "mandatory": i in (0, 5),
+                },
+            )
+            for i, (t, g) in enumerate(SESSIONS)
+        ],  # fmt: skip
+        assignments=[
+            (
+                "assignment",
+                {
+                    "title": "Rewrite one assignment text in plain, inclusive language",
+                    "focus_area": "language_use",
+                    "instructions": "<p>Choose an assignment text of your course.</p>",
+                    "reflection_prompts": [
+                        "What did you change?",
+                        "What did students notice?",
+                    ],
+                    "after_session": 2,
+                    "due_days": 21,
+                },
+            ),
+        ],  # fmt: skip
+        reflection_model="what",
+    )
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def seed_trajectory() -> Cohort:
+    """The demo programme, its running cohort, the lecturer enrolled; idempotent."""
+    programme = _programme()
+    cohort = Cohort.objects.filter(programme=programme).first()
+    if cohort is not None:
+        return cohort
+    today = timezone.localdate()
+    start = today - timedelta(days=70)
+    cohort = Cohort.objects.create(
+        programme=programme,
+        title="First-year bachelor, cross-faculty",
+        academic_year=f"{start.year}-{start.year + 1}"
+        if start.month >= 9
+        else f"{start.year - 1}-{start.year}",
+        faculty=None,
+        capacity=24,
+        enrolment_opens=timezone.now() - timedelta(days=120),
+        enrolment_closes=timezone.now() + timedelta(days=60),
+    )
+    tz = timezone.get_current_timezone()
+    for number, (title, _goal) in enumerate(SESSIONS, start=1):
+        day = start + timedelta(days=28 * (number - 1))
+        CohortSession.objects.create(
+            cohort=cohort,
+            number=number,
+            title=title,
+            starts_at=datetime.combine(day, time(13, 30), tz),
+            ends_at=datetime.combine(day, time(16, 30), tz),
+            location="Harmony Building, room 1312.0014",
+        )
+    users = get_user_model().objects
+    coach = users.filter(username="coach").first()
+    if coach is not None:
+        cohort.coaches.add(coach)
+    lecturer = users.filter(username="lecturer").first()
+    if lecturer is not None:
+        enrolment = services.enrol(user=lecturer, cohort=cohort)
+        for session in cohort.sessions.filter(ends_at__lt=timezone.now()):
+            if coach is not None:
+                services.mark_attendance(
+                    actor=coach,
+                    session=session,
+                    enrolment=enrolment,
+                    status=AttendanceStatus.PRESENT,
+                )
+    return cohort

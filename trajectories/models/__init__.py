@@ -1,0 +1,17 @@
+"""Models of the trajectories app (re-exported for `engage_trajectories.<Model>`)."""
+
+from __future__ import annotations
+
+from .enrolment import Attendance, AttendanceStatus, Enrolment, EnrolmentStatus
+from .programmes import Cohort, CohortSession, ProgrammePage, ReflectionModel
+
+__all__ = [
+    "Attendance",
+    "AttendanceStatus",
+    "Cohort",
+    "CohortSession",
+    "Enrolment",
+    "EnrolmentStatus",
+    "ProgrammePage",
+    "ReflectionModel",
+]

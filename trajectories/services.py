@@ -1,0 +1,224 @@
+"""Writes of the trajectories app: one function per use case."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lms.accounts.selectors import profile_of
+from lms.xapi.services import record
+
+from . import xapi as events
+from .exceptions import CheckInRefused, EnrolmentClosed, NotAllowed
+from .models import (
+    Attendance,
+    AttendanceStatus,
+    Cohort,
+    CohortSession,
+    Enrolment,
+    EnrolmentStatus,
+)
+from .signals import enrolment_changed
+
+CHECKIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I look-alikes
+CHECKIN_LENGTH = 6
+# A code is accepted from shortly before the session until shortly after.
+CHECKIN_MARGIN = timedelta(minutes=15)
+
+ACTIVE = (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED)
+
+
+def _enrolled_count(cohort: Cohort) -> int:
+    return cohort.enrolments.filter(status__in=ACTIVE).count()
+
+
+def enrol(*, user: Any, cohort: Cohort) -> Enrolment:
+    """Enrol `user` in `cohort`, or put them on its waiting list when it is full.
+
+    Applying again after withdrawing re-enrols (same registration, same record).
+    """
+    now = timezone.now()
+    if not (cohort.enrolment_opens <= now <= cohort.enrolment_closes):
+        raise EnrolmentClosed(_("Enrolment for this cohort is not open."))
+    with transaction.atomic():
+        # Lock the cohort row so two people cannot take the last place at once.
+        cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
+        enrolment = Enrolment.objects.filter(cohort=cohort, user=user).first()
+        if enrolment is not None and enrolment.status in (
+            *ACTIVE,
+            EnrolmentStatus.WAITLISTED,
+        ):
+            return enrolment
+        full = _enrolled_count(cohort) >= cohort.capacity
+        status = EnrolmentStatus.WAITLISTED if full else EnrolmentStatus.ENROLLED
+        if enrolment is None:
+            enrolment = Enrolment.objects.create(
+                cohort=cohort, user=user, status=status
+            )
+        else:
+            enrolment.status = status
+            enrolment.status_changed_at = now
+            enrolment.save(update_fields=["status", "status_changed_at"])
+        if status == EnrolmentStatus.ENROLLED:
+            _record_enrolled(enrolment)
+        enrolment_changed.send(sender=Enrolment, enrolment=enrolment)
+    return enrolment
+
+
+def _record_enrolled(enrolment: Enrolment) -> None:
+    record(
+        events.registered(
+            actor=profile_of(enrolment.user).xapi_id,
+            enrolment=enrolment,
+            at=timezone.now(),
+        )
+    )
+
+
+def withdraw(*, user: Any, enrolment: Enrolment) -> Enrolment:
+    """The participant leaves; the first on the waiting list takes the place.
+
+    Their journal, attendance and other records stay theirs.
+    """
+    if enrolment.user_id != user.pk:
+        raise NotAllowed(_("Only the participant can withdraw."))
+    with transaction.atomic():
+        cohort = Cohort.objects.select_for_update().get(pk=enrolment.cohort_id)
+        enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        if enrolment.status == EnrolmentStatus.WITHDRAWN:
+            return enrolment
+        was_enrolled = enrolment.status == EnrolmentStatus.ENROLLED
+        enrolment.status = EnrolmentStatus.WITHDRAWN
+        enrolment.status_changed_at = timezone.now()
+        enrolment.save(update_fields=["status", "status_changed_at"])
+        record(
+            events.withdrew(
+                actor=profile_of(user).xapi_id,
+                enrolment=enrolment,
+                at=enrolment.status_changed_at,
+            )
+        )
+        enrolment_changed.send(sender=Enrolment, enrolment=enrolment)
+        if was_enrolled:
+            _promote_from_waiting_list(cohort)
+    return enrolment
+
+
+def _promote_from_waiting_list(cohort: Cohort) -> None:
+    while _enrolled_count(cohort) < cohort.capacity:
+        waiting = (
+            cohort.enrolments.filter(status=EnrolmentStatus.WAITLISTED)
+            .order_by("created_at", "pk")
+            .first()
+        )
+        if waiting is None:
+            return
+        waiting.status = EnrolmentStatus.ENROLLED
+        waiting.status_changed_at = timezone.now()
+        waiting.save(update_fields=["status", "status_changed_at"])
+        _record_enrolled(waiting)
+        enrolment_changed.send(sender=Enrolment, enrolment=waiting)
+
+
+# --- sessions and attendance ---------------------------------------------------------
+
+
+def coaches(user: Any, cohort: Cohort) -> bool:
+    return cohort.coaches.filter(pk=user.pk).exists()
+
+
+def new_checkin_code(*, actor: Any, session: CohortSession) -> str:
+    """A fresh code for the coach to show; the previous one stops working."""
+    if not coaches(actor, session.cohort):
+        raise NotAllowed(_("Only the cohort's coaches can show the check-in code."))
+    code = "".join(secrets.choice(CHECKIN_ALPHABET) for _ in range(CHECKIN_LENGTH))
+    session.checkin_code = code
+    session.save(update_fields=["checkin_code"])
+    return code
+
+
+def check_in(*, user: Any, code: str) -> Attendance:
+    """Mark the participant present with the code shown in the session."""
+    code = "".join(code.split()).upper()[:16]
+    now = timezone.now()
+    if len(code) != CHECKIN_LENGTH:
+        raise CheckInRefused(_("That is not a check-in code."))
+    session = (
+        CohortSession.objects.filter(
+            checkin_code=code,
+            starts_at__lte=now + CHECKIN_MARGIN,
+            ends_at__gte=now - CHECKIN_MARGIN,
+        )
+        .select_related("cohort__programme")
+        .first()
+    )
+    if session is None:
+        raise CheckInRefused(
+            _("This code is not valid now. Codes work only during the session.")
+        )
+    enrolment = Enrolment.objects.filter(
+        cohort=session.cohort, user=user, status__in=ACTIVE
+    ).first()
+    if enrolment is None:
+        raise CheckInRefused(_("You are not enrolled in this cohort."))
+    return _set_attendance(
+        session=session,
+        enrolment=enrolment,
+        status=AttendanceStatus.PRESENT,
+        by=user,
+        checked_in=True,
+    )
+
+
+def mark_attendance(
+    *, actor: Any, session: CohortSession, enrolment: Enrolment, status: str
+) -> Attendance:
+    """The coach records present, excused or absent."""
+    if not coaches(actor, session.cohort) or enrolment.cohort_id != session.cohort_id:
+        raise NotAllowed(_("Only the cohort's coaches can mark attendance."))
+    if status not in AttendanceStatus.values:
+        raise NotAllowed(_("Unknown attendance status."))
+    return _set_attendance(
+        session=session, enrolment=enrolment, status=status, by=actor, checked_in=False
+    )
+
+
+def _set_attendance(
+    *,
+    session: CohortSession,
+    enrolment: Enrolment,
+    status: str,
+    by: Any,
+    checked_in: bool,
+) -> Attendance:
+    with transaction.atomic():
+        attendance, _created = Attendance.objects.update_or_create(
+            session=session,
+            enrolment=enrolment,
+            defaults={"status": status, "recorded_by": by, "checked_in": checked_in},
+        )
+        if status == AttendanceStatus.PRESENT:
+            record(
+                events.attended(
+                    actor=profile_of(enrolment.user).xapi_id,
+                    enrolment=enrolment,
+                    session=session,
+                    at=timezone.now(),
+                )
+            )
+    return attendance
+
+
+def renew_calendar_token(*, user: Any, enrolment: Enrolment) -> str:
+    from .models.programmes import new_calendar_token
+
+    if enrolment.user_id != user.pk:
+        raise NotAllowed(_("Only the participant can renew their calendar link."))
+    enrolment.calendar_token = new_calendar_token()
+    enrolment.save(update_fields=["calendar_token"])
+    return enrolment.calendar_token

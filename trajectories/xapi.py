@@ -1,0 +1,75 @@
+"""The learning events of a trajectory (pure: data in, event out).
+
+Statement identities are irreversible: changing one makes recorded events count
+twice. Every event carries the enrolment's registration.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from lms.xapi.conf import xapi_settings
+from lms.xapi.data import ActivityRef, LearningEvent
+from lms.xapi.vocabulary import ActivityTypes, Verbs
+
+
+def _iri(kind: str, key: object) -> str:
+    return f"{xapi_settings.site_iri}/xapi/activities/{kind}/{key}"
+
+
+def programme_ref(programme: Any) -> ActivityRef:
+    return ActivityRef(
+        _iri("programme", programme.pk), ActivityTypes.PROGRAMME, programme.title[:200]
+    )
+
+
+def cohort_ref(cohort: Any) -> ActivityRef:
+    return ActivityRef(
+        _iri("cohort", cohort.pk), ActivityTypes.COHORT, cohort.title[:200]
+    )
+
+
+def registered(*, actor: uuid.UUID, enrolment: Any, at: datetime) -> LearningEvent:
+    cohort = enrolment.cohort
+    return LearningEvent(
+        identity=f"enrolled:{enrolment.pk}:{enrolment.status_changed_at.isoformat()}",
+        actor_xapi_id=actor,
+        verb=Verbs.REGISTERED,
+        object=cohort_ref(cohort),
+        timestamp=at,
+        registration=enrolment.registration,
+        groupings=(programme_ref(cohort.programme),),
+    )
+
+
+def withdrew(*, actor: uuid.UUID, enrolment: Any, at: datetime) -> LearningEvent:
+    cohort = enrolment.cohort
+    return LearningEvent(
+        identity=f"withdrew:{enrolment.pk}:{at.isoformat()}",
+        actor_xapi_id=actor,
+        verb=Verbs.WITHDREW,
+        object=cohort_ref(cohort),
+        timestamp=at,
+        registration=enrolment.registration,
+        groupings=(programme_ref(cohort.programme),),
+    )
+
+
+def attended(
+    *, actor: uuid.UUID, enrolment: Any, session: Any, at: datetime
+) -> LearningEvent:
+    cohort = session.cohort
+    return LearningEvent(
+        identity=f"session-attended:{session.pk}:{enrolment.pk}",
+        actor_xapi_id=actor,
+        verb=Verbs.ATTENDED,
+        object=ActivityRef(
+            _iri("session", session.pk), ActivityTypes.SESSION, session.title[:200]
+        ),
+        timestamp=at,
+        registration=enrolment.registration,
+        parents=(cohort_ref(cohort),),
+        groupings=(programme_ref(cohort.programme),),
+    )
