@@ -14,7 +14,10 @@ from .models import (
     CohortSession,
     Enrolment,
     EnrolmentStatus,
+    Feedback,
+    JournalEntry,
     ProgrammePage,
+    Visibility,
 )
 
 ACTIVE = (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED)
@@ -146,3 +149,47 @@ def calendar_sessions(token: str) -> tuple[Enrolment, list[CohortSession]] | Non
     if enrolment is None:
         return None
     return enrolment, list(enrolment.cohort.sessions.order_by("number"))
+
+
+def own_enrolment(user: Any, enrolment_id: int) -> Enrolment | None:
+    return (
+        Enrolment.objects.filter(pk=enrolment_id, user=user)
+        .select_related("cohort__programme")
+        .first()
+    )
+
+
+def journal_of(enrolment: Enrolment) -> QuerySet[JournalEntry]:
+    """The author's entries, newest first, with their feedback count."""
+    return (
+        JournalEntry.objects.filter(enrolment=enrolment)
+        .select_related("session")
+        .annotate(num_feedback=Count("feedback"))
+        .order_by("-updated_at", "-pk")
+    )
+
+
+def entry_for_reading(entry_id: int) -> JournalEntry | None:
+    return (
+        JournalEntry.objects.filter(pk=entry_id)
+        .select_related("enrolment__cohort__programme", "enrolment__user", "session")
+        .first()
+    )
+
+
+def feedback_thread(entry: JournalEntry) -> list[Feedback]:
+    return list(
+        entry.feedback.select_related("author__engage_profile").order_by("created_at")
+    )
+
+
+def awaiting_feedback(cohort: Cohort) -> list[JournalEntry]:
+    """Entries shared with the coach that no coach of the cohort answered yet."""
+    coach_ids = list(cohort.coaches.values_list("pk", flat=True))
+    return list(
+        JournalEntry.objects.filter(enrolment__cohort=cohort)
+        .exclude(visibility=Visibility.PRIVATE)
+        .exclude(feedback__author_id__in=coach_ids)
+        .select_related("enrolment__user__engage_profile")
+        .order_by("shared_at")
+    )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views
+from . import journal_views, views
 
 app_name = "engage_trajectories"
 
@@ -12,6 +12,24 @@ urlpatterns = [
     path("trajectory/enrol/<int:pk>/", views.enrol, name="enrol"),
     path("trajectory/withdraw/<int:pk>/", views.withdraw, name="withdraw"),
     path("trajectory/calendar/<str:token>.ics", views.calendar, name="calendar"),
+    path(
+        "trajectory/<int:enrolment_id>/journal/",
+        journal_views.journal,
+        name="journal",
+    ),
+    path(
+        "trajectory/<int:enrolment_id>/journal/new/",
+        journal_views.entry_new,
+        name="entry_new",
+    ),
+    path("journal/<int:pk>/", journal_views.entry, name="entry"),
+    path("journal/<int:pk>/edit/", journal_views.entry_edit, name="entry_edit"),
+    path("journal/<int:pk>/share/", journal_views.entry_share, name="entry_share"),
+    path(
+        "journal/<int:pk>/feedback/",
+        journal_views.entry_feedback,
+        name="entry_feedback",
+    ),
     path("coach/", views.coach_home, name="coach_home"),
     path("coach/cohorts/<int:pk>/", views.cohort_overview, name="cohort"),
 ]

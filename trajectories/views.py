@@ -142,6 +142,7 @@ def cohort_overview(request: HttpRequest, pk: int) -> HttpResponse:
         "engage_trajectories/cohort.html",
         {
             "matrix": selectors.attendance_matrix(cohort),
+            "awaiting": selectors.awaiting_feedback(cohort),
             "statuses": AttendanceStatus.choices,
         },
     )

@@ -73,3 +73,36 @@ def attended(
         parents=(cohort_ref(cohort),),
         groupings=(programme_ref(cohort.programme),),
     )
+
+
+def _reflection_ref(entry: Any) -> ActivityRef:
+    # The entry's id only: reflection text never goes into a statement.
+    return ActivityRef(_iri("reflection", entry.pk), ActivityTypes.REFLECTION)
+
+
+def reflection_shared(*, actor: uuid.UUID, entry: Any, at: datetime) -> LearningEvent:
+    cohort = entry.enrolment.cohort
+    return LearningEvent(
+        identity=f"reflection-shared:{entry.pk}",
+        actor_xapi_id=actor,
+        verb=Verbs.SUBMITTED_REFLECTION,
+        object=_reflection_ref(entry),
+        timestamp=at,
+        registration=entry.enrolment.registration,
+        parents=(cohort_ref(cohort),),
+        groupings=(programme_ref(cohort.programme),),
+    )
+
+
+def feedback_received(*, actor: uuid.UUID, entry: Any, feedback: Any) -> LearningEvent:
+    cohort = entry.enrolment.cohort
+    return LearningEvent(
+        identity=f"feedback-received:{feedback.pk}",
+        actor_xapi_id=actor,
+        verb=Verbs.RECEIVED_FEEDBACK,
+        object=_reflection_ref(entry),
+        timestamp=feedback.created_at,
+        registration=entry.enrolment.registration,
+        parents=(cohort_ref(cohort),),
+        groupings=(programme_ref(cohort.programme),),
+    )

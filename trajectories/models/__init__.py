@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .enrolment import Attendance, AttendanceStatus, Enrolment, EnrolmentStatus
+from .journal import Feedback, JournalEntry, JournalRevision, PeerGroup, Visibility
 from .programmes import Cohort, CohortSession, ProgrammePage, ReflectionModel
 
 __all__ = [
@@ -12,6 +13,11 @@ __all__ = [
     "CohortSession",
     "Enrolment",
     "EnrolmentStatus",
+    "Feedback",
+    "JournalEntry",
+    "JournalRevision",
+    "PeerGroup",
+    "Visibility",
     "ProgrammePage",
     "ReflectionModel",
 ]

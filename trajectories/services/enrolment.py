@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from lms.accounts.selectors import profile_of
 from lms.xapi.services import record
 
-from . import xapi as events
-from .exceptions import CheckInRefused, EnrolmentClosed, NotAllowed
-from .models import (
+from .. import xapi as events
+from ..exceptions import CheckInRefused, EnrolmentClosed, NotAllowed
+from ..models import (
     Attendance,
     AttendanceStatus,
     Cohort,
@@ -23,7 +23,7 @@ from .models import (
     Enrolment,
     EnrolmentStatus,
 )
-from .signals import enrolment_changed
+from ..signals import enrolment_changed
 
 CHECKIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I look-alikes
 CHECKIN_LENGTH = 6
@@ -215,7 +215,7 @@ def _set_attendance(
 
 
 def renew_calendar_token(*, user: Any, enrolment: Enrolment) -> str:
-    from .models.programmes import new_calendar_token
+    from ..models.programmes import new_calendar_token
 
     if enrolment.user_id != user.pk:
         raise NotAllowed(_("Only the participant can renew their calendar link."))

@@ -1,0 +1,29 @@
+"""Writes of the trajectories app: one function per use case."""
+
+from __future__ import annotations
+
+from .enrolment import (
+    check_in,
+    coaches,
+    enrol,
+    mark_attendance,
+    new_checkin_code,
+    renew_calendar_token,
+    withdraw,
+)
+from .journal import form_peer_groups, give_feedback, may_read, save_entry, share_entry
+
+__all__ = [
+    "check_in",
+    "coaches",
+    "enrol",
+    "form_peer_groups",
+    "give_feedback",
+    "mark_attendance",
+    "may_read",
+    "new_checkin_code",
+    "renew_calendar_token",
+    "save_entry",
+    "share_entry",
+    "withdraw",
+]
