@@ -83,13 +83,14 @@ def share_entry(*, author: Any, entry: JournalEntry, visibility: str) -> Journal
     with transaction.atomic():
         entry.visibility = visibility
         first_share = visibility != Visibility.PRIVATE and entry.shared_at is None
+        now = timezone.now()
         if first_share:
-            entry.shared_at = timezone.now()
+            entry.shared_at = now
         entry.save(update_fields=["visibility", "shared_at", "updated_at"])
         if first_share:
             record(
                 events.reflection_shared(
-                    actor=profile_of(author).xapi_id, entry=entry, at=entry.shared_at
+                    actor=profile_of(author).xapi_id, entry=entry, at=now
                 )
             )
     return entry
