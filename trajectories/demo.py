@@ -130,4 +130,50 @@ def seed_trajectory() -> Cohort:
                     enrolment=enrolment,
                     status=AttendanceStatus.PRESENT,
                 )
+        _seed_journal(enrolment, coach)
     return cohort
+
+
+ENTRIES = [
+    (
+        "Rewriting my assignment texts",
+        {
+            "what": "<p>I rewrote the three assignment texts of my first-year course "
+            "in plain language and removed idioms.</p>",
+            "so_what": "<p>Students who study in their second language asked far "
+            "fewer questions about what was expected.</p>",
+            "now_what": "<p>Next block I will test the texts with two students "
+            "before publishing them.</p>",
+        },
+        "coach",
+        "Great step. Which idioms surprised you most? Bring one to session 3.",
+    ),
+    (
+        "Who speaks in my tutorials?",
+        {
+            "what": "<p>I counted who spoke during two tutorials.</p>",
+            "so_what": "<p>Five students did most of the talking.</p>",
+            "now_what": "<p>I will try think-pair-share next week.</p>",
+        },
+        "private",
+        "",
+    ),
+]
+
+
+def _seed_journal(enrolment: object, coach: object) -> None:
+    from .models import Enrolment
+
+    assert isinstance(enrolment, Enrolment)  # noqa: S101 - demo data only
+    if enrolment.journal_entries.exists():
+        return
+    for title, sections, visibility, feedback in ENTRIES:
+        entry = services.save_entry(
+            author=enrolment.user, enrolment=enrolment, title=title, sections=sections
+        )
+        if visibility != "private":
+            services.share_entry(
+                author=enrolment.user, entry=entry, visibility=visibility
+            )
+            if feedback and coach is not None:
+                services.give_feedback(author=coach, entry=entry, body=feedback)
