@@ -54,6 +54,9 @@ _cleaner = bleach.Cleaner(
 )
 
 
+_MAX_CLEAN_ROUNDS = 8
+
+
 def clean_html(value: str | None) -> SafeString:
     """Return `value` reduced to the allowlisted HTML, safe to render as is."""
     if not value:
@@ -66,7 +69,15 @@ def clean_text(value: str | None) -> str:
     """Return `value` with every tag removed: for fields that hold plain text."""
     if not value:
         return ""
-    without_active_content = _DROP_WITH_CONTENT.sub("", str(value))
-    # Plain text is always auto-escaped when rendered, so store it unescaped.
-    stripped = bleach.clean(without_active_content, tags=set(), strip=True)
-    return html.unescape(stripped).strip()
+    # Plain text is always auto-escaped when rendered, so store it unescaped. Entity-
+    # encoded markup would turn into tags by unescaping, so clean until nothing
+    # changes: cleaning the result again must give the same text (idempotent).
+    text = str(value)
+    for _round in range(_MAX_CLEAN_ROUNDS):
+        without_active_content = _DROP_WITH_CONTENT.sub("", text)
+        stripped = bleach.clean(without_active_content, tags=set(), strip=True)
+        cleaned = html.unescape(stripped).strip()
+        if cleaned == text:
+            break
+        text = cleaned
+    return text

@@ -33,6 +33,7 @@ from .search import FACETS, PracticeQuery, _load_taxonomy, filtered_records
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_IMPORT_ROWS = 5000
+MAX_RICH_TEXT = 50_000  # as on the share form
 REQUIRED_COLUMNS = ("title", "summary", "body", "faculty")
 TERM_COLUMNS = {
     "levels": Vocabulary.LEVEL,
@@ -101,6 +102,12 @@ class _RowReader:
             reasons.append(_("title: longer than 200 characters"))
         if len(value["summary"]) > 600:
             reasons.append(_("summary: longer than 600 characters"))
+        for column in ("body", "evidence"):
+            if len(row.get(column) or "") > MAX_RICH_TEXT:
+                reasons.append(
+                    _("%(column)s: longer than %(max)d characters")
+                    % {"column": column, "max": MAX_RICH_TEXT}
+                )
         faculty = self.faculties.get(value["faculty"])
         if value["faculty"] and faculty is None:
             reasons.append(
@@ -167,6 +174,27 @@ class _RowReader:
         return data, author, publish, []
 
 
+def _import_row(
+    report: ImportReport,
+    rows: _RowReader,
+    importer: Any,
+    number: int,
+    row: dict[str, str],
+) -> None:
+    data, author, publish, reasons = rows.read(row)
+    if data is None:
+        report.rejected.append((number, reasons))
+        return
+    try:
+        with transaction.atomic():
+            page = services.create_practice(author=author, data=data)
+            if publish:
+                page.get_latest_revision().publish(user=importer)
+        report.created.append((number, data.title))
+    except (PracticeError, ValidationError) as error:
+        report.rejected.append((number, [str(error)]))
+
+
 def import_practices(*, importer: Any, file: IO[bytes]) -> ImportReport:
     """Create practices from a CSV file (UTF-8, header row; see IMPORT_COLUMNS)."""
     report = ImportReport()
@@ -182,44 +210,39 @@ def import_practices(*, importer: Any, file: IO[bytes]) -> ImportReport:
     if "\x00" in text:
         report.problem = _("The file is not a CSV text file.")
         return report
+    # Only the delimiter is guessed (from the header line); quoting stays the
+    # standard one, which csv.Sniffer gets wrong on Dutch apostrophes (zo'n, 't).
+    header_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=header_line.count)
+    csv.field_size_limit(MAX_IMPORT_BYTES)
+    # Plain csv.reader: every record counts as a spreadsheet row, blank ones too,
+    # so the report's row numbers match what people see in their spreadsheet.
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    number = 1
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    if missing:
-        report.problem = _("Columns missing from the first row: %(columns)s.") % {
-            "columns": ", ".join(missing)
-        }
-        return report
-    reader.fieldnames = header
-    rows = _RowReader(importer)
-    try:
-        for number, row in enumerate(reader, start=2):
+        header = [h.strip().lower() for h in next(reader, [])]
+        missing = [c for c in REQUIRED_COLUMNS if c not in header]
+        if missing:
+            report.problem = _("Columns missing from the first row: %(columns)s.") % {
+                "columns": ", ".join(missing)
+            }
+            return report
+        rows = _RowReader(importer)
+        for number, values in enumerate(reader, start=2):
             if number - 1 > MAX_IMPORT_ROWS:
                 report.problem = _("Only the first %(max)d rows were read.") % {
                     "max": MAX_IMPORT_ROWS
                 }
                 break
-            if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+            if not any(v.strip() for v in values):
                 continue
-            data, author, publish, reasons = rows.read(row)
-            if data is None:
-                report.rejected.append((number, reasons))
-                continue
-            try:
-                with transaction.atomic():
-                    page = services.create_practice(author=author, data=data)
-                    if publish:
-                        page.get_latest_revision().publish(user=importer)
-                report.created.append((number, data.title))
-            except (PracticeError, ValidationError) as error:
-                report.rejected.append((number, [str(error)]))
+            _import_row(
+                report, rows, importer, number, dict(zip(header, values, strict=False))
+            )
     except csv.Error as error:
-        report.problem = _("The file could not be read as CSV: %(error)s") % {
-            "error": str(error)
+        report.problem = _("Row %(row)d could not be read as CSV: %(error)s") % {
+            "row": number + 1,
+            "error": str(error),
         }
     return report
 

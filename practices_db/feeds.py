@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from .models import SearchRecord
@@ -29,7 +30,8 @@ class LatestPracticesFeed(Feed):
         return item.title
 
     def item_description(self, item: SearchRecord) -> str:
-        return item.summary
+        # Feed readers render the description as HTML; the summary is plain text.
+        return str(escape(item.summary))
 
     def item_link(self, item: SearchRecord) -> str:
         return item.url

@@ -78,7 +78,8 @@ def practices_index_page() -> PracticeIndexPage | None:
 
 
 def _with_workflow(queryset: Any) -> Any:
-    return queryset.prefetch_workflow_states()
+    # specific(): Wagtail keys a page's workflow states by its specific type here.
+    return queryset.specific().prefetch_workflow_states()
 
 
 def my_practices(user: Any) -> list[tuple[PracticePage, PracticeStatus, int]]:

@@ -517,6 +517,8 @@ def add_to_collection(request: HttpRequest, pk: int) -> HttpResponse:
             note=form.cleaned_data["note"],
         )
         messages.success(request, _("Added to the collection."))
+    elif "note" in form.errors:
+        messages.error(request, _("The note is too long (at most 1,000 characters)."))
     else:
         messages.error(request, _("Choose one of your collections."))
     return _back(request, page)

@@ -46,20 +46,30 @@ def register_import_menu_item() -> MenuItem:
 
 @hooks.register("before_serve_document")
 def protect_unpublished_practice_documents(document: Any, request: Any) -> Any:
-    """A document of a practice that is not published is only for its author and
-    reviewers; everyone else gets "not found", as for the page itself."""
+    """A practice document that no published practice shows is only for its
+    uploader, the practice's author and its reviewers; everyone else gets "not
+    found", as for the page itself. That includes documents added in an edit that
+    is still in review (they live only in a revision)."""
     pages = [
         a.page
         for a in PracticeAttachment.objects.filter(document=document).select_related(
             "page"
         )
     ]
-    if not pages or any(page.live for page in pages):
+    in_practices = getattr(document.collection, "name", "") == services.COLLECTION_NAME
+    if not pages and not in_practices:
+        return None  # not a practice document
+    if any(page.live for page in pages):
         return None
     user = request.user
+    user_pk = getattr(user, "pk", None)
+    if user_pk is not None and document.uploaded_by_user_id == user_pk:
+        return None
     for page in pages:
-        if page.owner_id == getattr(user, "pk", None):
+        if page.owner_id == user_pk or services.may_review_faculty(
+            user, page.faculty_id
+        ):
             return None
-        if services.may_review_faculty(user, page.faculty_id):
-            return None
+    if not pages and services.may_review_faculty(user, 0):
+        return None  # the programme team reviews every faculty
     return HttpResponse(status=404)

@@ -235,14 +235,22 @@ def test_clean_text_has_no_markup_left(payload: str) -> None:
     assert _elements(rendered) == []
 
 
-def test_clean_text_decodes_entities_to_literal_text_that_templates_escape() -> None:
-    # Plain text is stored unescaped (by design): "&lt;b&gt;" is the text "<b>",
-    # which is harmless because templates always escape plain text.
-    text = clean_text("&lt;img src=x onerror=alert(1)&gt;")
-
-    assert text == "<img src=x onerror=alert(1)>"
-    rendered = Template("<p>{{ value }}</p>").render(Context({"value": text}))
-    assert rendered == "<p>&lt;img src=x onerror=alert(1)&gt;</p>"
+def test_clean_text_never_turns_encoded_markup_into_tags() -> None:
+    # Plain text is stored unescaped; entity-encoded markup must not become a tag
+    # by that, and cleaning twice gives the same text (saving is idempotent).
+    for payload in (
+        "&lt;img src=x onerror=alert(1)&gt;",
+        "&amp;lt;img src=x onerror=alert(1)&amp;gt;",
+        "a < b & c > d",
+    ):
+        text = clean_text(payload)
+        assert "<img" not in text
+        assert clean_text(text) == text
+    assert clean_text("a < b & c > d") == "a < b & c > d"
+    rendered = Template("<p>{{ value }}</p>").render(
+        Context({"value": clean_text("x < y")})
+    )
+    assert rendered == "<p>x &lt; y</p>"
 
 
 def test_clean_html_drops_active_elements_with_their_content() -> None:
