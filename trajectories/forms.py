@@ -80,3 +80,45 @@ class FeedbackForm(forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class OwnCourseForm(forms.Form):
+    name = forms.CharField(label=_("Course name"), max_length=200)
+    code = forms.CharField(label=_("Course code"), max_length=40, required=False)
+    level = forms.CharField(
+        label=_("Level"),
+        max_length=120,
+        required=False,
+        help_text=_("For example first-year bachelor."),
+    )
+    students = forms.IntegerField(
+        label=_("Number of students"), min_value=1, max_value=100_000, required=False
+    )
+
+
+class AssignmentForm(forms.Form):
+    course: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("In which of your courses?"), queryset=None, required=False
+    )
+    planned_change = forms.CharField(
+        label=_("Planned change"),
+        max_length=50_000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    actual_change = forms.CharField(
+        label=_("What you actually changed (before and after)"),
+        max_length=50_000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    effect = forms.CharField(
+        label=_("What it did"),
+        max_length=50_000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args: Any, courses: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["course"]).queryset = courses

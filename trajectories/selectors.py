@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from .assignments import Assignment, assignments_for
 from .models import (
     Attendance,
     Cohort,
@@ -16,6 +17,7 @@ from .models import (
     EnrolmentStatus,
     Feedback,
     JournalEntry,
+    OwnCourse,
     ProgrammePage,
     Visibility,
 )
@@ -49,6 +51,7 @@ def enrolments_of(user: Any) -> dict[int, Enrolment]:
 class TrajectoryOverview:
     enrolment: Enrolment
     rows: list[tuple[CohortSession, Attendance | None]]
+    assignments: list[Assignment]
     next_session: CohortSession | None
     attended: int
     past: int
@@ -66,6 +69,7 @@ def my_trajectories(user: Any) -> list[TrajectoryOverview]:
                 "cohort__sessions", queryset=CohortSession.objects.order_by("number")
             ),
             "attendances",
+            "assignment_records",
         )
         .order_by("-created_at")
     )
@@ -79,6 +83,9 @@ def my_trajectories(user: Any) -> list[TrajectoryOverview]:
             TrajectoryOverview(
                 enrolment=enrolment,
                 rows=[(s, attendance.get(s.pk)) for s in sessions],
+                assignments=assignments_for(
+                    enrolment, sessions, enrolment.assignment_records.all()
+                ),
                 next_session=upcoming[0] if upcoming else None,
                 attended=sum(
                     1
@@ -193,3 +200,29 @@ def awaiting_feedback(cohort: Cohort) -> list[JournalEntry]:
         .select_related("enrolment__user__engage_profile")
         .order_by("shared_at")
     )
+
+
+def own_courses(user: Any) -> QuerySet[OwnCourse]:
+    return OwnCourse.objects.filter(owner=user).order_by("name", "pk")
+
+
+def assignment_of(
+    user: Any, enrolment_id: int, key: str
+) -> tuple[Enrolment, Assignment] | None:
+    """One assignment of the person's enrolment, with its record (if any)."""
+    enrolment = own_enrolment(user, enrolment_id)
+    if enrolment is None:
+        return None
+    found = next(
+        (
+            a
+            for a in assignments_for(
+                enrolment,
+                enrolment.cohort.sessions.all(),
+                enrolment.assignment_records.select_related("course"),
+            )
+            if a.key == key
+        ),
+        None,
+    )
+    return (enrolment, found) if found else None

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import journal_views, views
+from . import course_views, journal_views, views
 
 app_name = "engage_trajectories"
 
@@ -29,6 +29,13 @@ urlpatterns = [
         "journal/<int:pk>/feedback/",
         journal_views.entry_feedback,
         name="entry_feedback",
+    ),
+    path("trajectory/courses/", course_views.courses, name="courses"),
+    path("trajectory/courses/<int:pk>/", course_views.course_edit, name="course_edit"),
+    path(
+        "trajectory/<int:enrolment_id>/assignments/<str:key>/",
+        course_views.assignment,
+        name="assignment",
     ),
     path("coach/", views.coach_home, name="coach_home"),
     path("coach/cohorts/<int:pk>/", views.cohort_overview, name="cohort"),

@@ -106,3 +106,36 @@ def feedback_received(*, actor: uuid.UUID, entry: Any, feedback: Any) -> Learnin
         parents=(cohort_ref(cohort),),
         groupings=(programme_ref(cohort.programme),),
     )
+
+
+def assignment_completed(*, actor: uuid.UUID, work: Any, title: str) -> LearningEvent:
+    cohort = work.enrolment.cohort
+    return LearningEvent(
+        identity=f"assignment-completed:{work.pk}",
+        actor_xapi_id=actor,
+        verb=Verbs.COMPLETED,
+        object=ActivityRef(
+            _iri("assignment", f"{cohort.programme_id}/{work.assignment_key}"),
+            ActivityTypes.ASSIGNMENT,
+            title[:200],
+        ),
+        timestamp=work.submitted_at,
+        registration=work.enrolment.registration,
+        parents=(cohort_ref(cohort),),
+        groupings=(programme_ref(cohort.programme),),
+    )
+
+
+def course_revised(*, actor: uuid.UUID, work: Any, course: Any) -> LearningEvent:
+    # The own course by id only: its name may identify the lecturer.
+    cohort = work.enrolment.cohort
+    return LearningEvent(
+        identity=f"course-revised:{work.pk}",
+        actor_xapi_id=actor,
+        verb=Verbs.REVISED_COURSE,
+        object=ActivityRef(_iri("own-course", course.pk), ActivityTypes.OWN_COURSE),
+        timestamp=work.submitted_at,
+        registration=work.enrolment.registration,
+        parents=(cohort_ref(cohort),),
+        groupings=(programme_ref(cohort.programme),),
+    )

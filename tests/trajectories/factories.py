@@ -20,6 +20,30 @@ def make_programme(title: str = "Inclusive teaching") -> ProgrammePage:
         learning_outcomes="<p>Outcomes</p>",
         audience="Lecturers",
         session_plan=[("session", {"title": "Kick-off", "goals": "<p>g</p>"})],
+        assignments=[
+            (
+                "assignment",
+                {
+                    "title": "Plain-language assignment texts",
+                    "focus_area": "language_use",
+                    "instructions": "<p>Rewrite one text.</p>",
+                    "reflection_prompts": ["What changed?"],
+                    "after_session": 1,
+                    "due_days": 21,
+                },
+            ),
+            (
+                "assignment",
+                {
+                    "title": "A fairer assessment",
+                    "focus_area": "assessment_formats",
+                    "instructions": "<p>Redesign one test.</p>",
+                    "reflection_prompts": [],
+                    "after_session": 3,
+                    "due_days": 21,
+                },
+            ),
+        ],
     )
     root.add_child(instance=page)
     page.save_revision().publish()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from .courses import AssignmentRecord, AssignmentStatus, OwnCourse
 from .enrolment import Attendance, AttendanceStatus, Enrolment, EnrolmentStatus
 from .journal import Feedback, JournalEntry, JournalRevision, PeerGroup, Visibility
 from .programmes import Cohort, CohortSession, ProgrammePage, ReflectionModel
 
 __all__ = [
+    "AssignmentRecord",
+    "AssignmentStatus",
+    "OwnCourse",
     "Attendance",
     "AttendanceStatus",
     "Cohort",

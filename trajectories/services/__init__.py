@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .courses import register_course, save_assignment
 from .enrolment import (
     check_in,
     coaches,
@@ -22,7 +23,9 @@ __all__ = [
     "mark_attendance",
     "may_read",
     "new_checkin_code",
+    "register_course",
     "renew_calendar_token",
+    "save_assignment",
     "save_entry",
     "share_entry",
     "withdraw",

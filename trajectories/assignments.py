@@ -1,0 +1,88 @@
+"""Between-session assignments of an enrolment, with when they open and are due.
+
+An assignment opens when the session it follows has ended; until then the
+lecturer sees why it is locked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .blocks import FOCUS_AREAS
+from .models import AssignmentRecord, AssignmentStatus, CohortSession, Enrolment
+
+_FOCUS = dict(FOCUS_AREAS)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    key: str
+    title: str
+    focus_area: str
+    instructions: Any
+    prompts: list[str]
+    after_session: int
+    opens_at: datetime | None
+    due_at: datetime | None
+    record: AssignmentRecord | None
+
+    @property
+    def focus_label(self) -> str:
+        return str(_FOCUS.get(self.focus_area, self.focus_area))
+
+    @property
+    def is_open(self) -> bool:
+        return self.opens_at is not None and self.opens_at <= timezone.now()
+
+    @property
+    def locked_reason(self) -> str:
+        if self.is_open:
+            return ""
+        return _("Opens after session %(n)d.") % {"n": self.after_session}
+
+    @property
+    def status(self) -> str:
+        if self.record is not None and self.record.status == AssignmentStatus.SUBMITTED:
+            return "submitted"
+        if not self.is_open:
+            return "locked"
+        if self.due_at is not None and self.due_at < timezone.now():
+            return "overdue"
+        return "draft" if self.record is not None else "open"
+
+
+def assignments_for(
+    enrolment: Enrolment,
+    sessions: Iterable[CohortSession],
+    records: Iterable[AssignmentRecord],
+) -> list[Assignment]:
+    """The programme's assignments for this enrolment (no queries of its own)."""
+    by_number = {s.number: s for s in sessions}
+    by_key = {r.assignment_key: r for r in records}
+    result = []
+    for block in enrolment.cohort.programme.assignments:
+        value = block.value
+        session = by_number.get(value["after_session"])
+        opens_at = session.ends_at if session else None
+        result.append(
+            Assignment(
+                key=str(block.id),
+                title=value["title"],
+                focus_area=value["focus_area"],
+                instructions=value["instructions"],
+                prompts=list(value["reflection_prompts"]),
+                after_session=value["after_session"],
+                opens_at=opens_at,
+                due_at=opens_at + timedelta(days=value["due_days"])
+                if opens_at
+                else None,
+                record=by_key.get(str(block.id)),
+            )
+        )
+    return result

@@ -1,0 +1,106 @@
+"""The lecturer's own courses and the between-session assignments on them."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from . import selectors, services
+from .exceptions import TrajectoryError
+from .forms import AssignmentForm, OwnCourseForm, rich_text
+from .models import OwnCourse
+
+
+@login_required
+def courses(request: HttpRequest) -> HttpResponse:
+    form = OwnCourseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.register_course(owner=request.user, **form.cleaned_data)
+            messages.success(request, _("Course registered."))
+            return redirect("engage_trajectories:courses")
+        except TrajectoryError as error:
+            form.add_error(None, str(error))
+    return render(
+        request,
+        "engage_trajectories/courses.html",
+        {"courses": selectors.own_courses(request.user), "form": form},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    course = get_object_or_404(OwnCourse, pk=pk, owner=request.user)
+    initial = {
+        "name": course.name,
+        "code": course.code,
+        "level": course.level,
+        "students": course.students,
+    }
+    form = OwnCourseForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.register_course(owner=request.user, course=course, **form.cleaned_data)
+        messages.success(request, _("Course saved."))
+        return redirect("engage_trajectories:courses")
+    return render(
+        request,
+        "engage_trajectories/course_form.html",
+        {"form": form, "course": course},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+def assignment(request: HttpRequest, enrolment_id: int, key: str) -> HttpResponse:
+    found = selectors.assignment_of(request.user, enrolment_id, key[:64])
+    if found is None:
+        raise Http404
+    enrolment, item = found
+    work = item.record
+    courses = selectors.own_courses(request.user)
+    initial = (
+        {
+            "course": work.course_id,
+            "planned_change": work.planned_change,
+            "actual_change": work.actual_change,
+            "effect": work.effect,
+        }
+        if work
+        else None
+    )
+    form = AssignmentForm(request.POST or None, initial=initial, courses=courses)
+    if request.method == "POST" and item.is_open and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.save_assignment(
+                user=request.user,
+                enrolment=enrolment,
+                key=item.key,
+                course=data["course"],
+                planned_change=rich_text(data["planned_change"]),
+                actual_change=rich_text(data["actual_change"]),
+                effect=rich_text(data["effect"]),
+                submit="submit" in request.POST,
+            )
+            messages.success(
+                request,
+                _("Assignment submitted.") if "submit" in request.POST else _("Saved."),
+            )
+            return redirect("engage_trajectories:mine")
+        except TrajectoryError as error:
+            form.add_error(None, str(error))
+    return render(
+        request,
+        "engage_trajectories/assignment.html",
+        {
+            "enrolment": enrolment,
+            "item": item,
+            "form": form,
+            "has_courses": courses.exists(),
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
