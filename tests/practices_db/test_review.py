@@ -107,3 +107,16 @@ def test_editing_a_published_practice_keeps_the_live_version(
     assert page.title == "Original title"
     assert page.get_latest_revision_as_object().title == "New title"
     assert SearchRecord.objects.get(page=page).title == "Original title"
+
+
+def test_approval_publishes_even_without_page_publish_rights(
+    lecturer: Any, coordinator: Any, programme_admin: Any, faculty: Any
+) -> None:
+    from wagtail.models import GroupPagePermission
+
+    GroupPagePermission.objects.all().delete()  # reviewers need no editor rights
+    page = make_practice(lecturer, faculty, publish=False)
+    services.submit_practice(actor=lecturer, page=page)
+    services.review_practice(actor=coordinator, page=page, action="approve")
+    services.review_practice(actor=programme_admin, page=page, action="approve")
+    assert _status(page) == Status.PUBLISHED

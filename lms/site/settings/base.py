@@ -321,6 +321,9 @@ SPECTACULAR_SETTINGS = {
     "PREPROCESSING_HOOKS": ["lms.openapi.only_engage_api"],
 }
 
+# A practice is published by its approved review (practices_db/workflow_actions.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "practices_db.workflow_actions.publish_approved"
+
 # --- Engage PD ---------------------------------------------------------------------
 ENGAGE_SITE_URL = WAGTAILADMIN_BASE_URL
 ENGAGE_PLATFORM_NAME = "Engage PD"
