@@ -19,10 +19,19 @@ def main_menu(context: Context) -> dict[str, Any]:
     request = context.get("request")
     user = getattr(request, "user", None)
     current = request.path if request else ""
-    items = []
-    for item, url in menu_for(user) if user is not None else []:
-        is_current = url == current if url == "/" else current.startswith(url)
-        items.append({"label": item.label, "url": url, "current": is_current})
+    entries = list(menu_for(user)) if user is not None else []
+    # The entry with the longest URL that the current path starts with is the
+    # current one ("/practices/reviews/" beats "/practices/").
+    matches = [
+        url
+        for _item, url in entries
+        if (url == current if url == "/" else current.startswith(url))
+    ]
+    best = max(matches, key=len, default=None)
+    items = [
+        {"label": item.label, "url": url, "current": url == best}
+        for item, url in entries
+    ]
     return {"items": items}
 
 
