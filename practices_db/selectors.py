@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,8 @@ from .models import (
     PracticeReviewTask,
     SearchRecord,
 )
+
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,32}")
 
 
 class Status:
@@ -205,7 +208,7 @@ def collection_items(collection: PracticeCollection) -> list[CollectionItem]:
 
 
 def shared_collection(token: str) -> PracticeCollection | None:
-    if not token or len(token) > 32:
+    if not _TOKEN.fullmatch(token or ""):
         return None
     return (
         PracticeCollection.objects.filter(share_token=token)

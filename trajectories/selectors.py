@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,7 @@ from .models import (
 )
 
 ACTIVE = (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED)
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,40}")
 
 
 def cohorts_of_programme(programme: ProgrammePage) -> QuerySet[Cohort]:
@@ -146,7 +148,7 @@ def attendance_matrix(cohort: Cohort) -> AttendanceMatrix:
 
 def calendar_sessions(token: str) -> tuple[Enrolment, list[CohortSession]] | None:
     """The sessions behind a personal calendar address (None for a bad token)."""
-    if not token or len(token) > 40:
+    if not _TOKEN.fullmatch(token or ""):
         return None
     enrolment = (
         Enrolment.objects.filter(calendar_token=token, status__in=ACTIVE)

@@ -50,3 +50,9 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Serve static files from the apps directly; the suite never runs collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# With a shared cache (Redis in CI) each worker's keys are its own: cached values
+# such as Wagtail's site root paths belong to that worker's database.
+from .base import CACHES  # noqa: E402
+
+for _cache in CACHES.values():
+    _cache["KEY_PREFIX"] = f"engage-test-{_XDIST_WORKER}"
