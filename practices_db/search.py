@@ -208,10 +208,9 @@ def _selection_filter(
 # --- full text per database engine ------------------------------------------------
 
 _TABLE = SearchRecord._meta.db_table
-_PG_VECTOR = (
-    f"(setweight(to_tsvector('simple'::regconfig, {_TABLE}.title_terms), 'A') "
-    f"|| to_tsvector('simple'::regconfig, {_TABLE}.document))"
-)
+# A generated, GIN-indexed column on PostgreSQL (migration 0003).
+_PG_VECTOR = f"{_TABLE}.search_vector"
+_FTS = "engage_practices_fts"
 
 
 def _pg_query(qwords: Sequence[QueryWord]) -> str:
@@ -232,21 +231,25 @@ def _fts5_query(qwords: Sequence[QueryWord]) -> str:
 
 
 def _text_filter(
-    queryset: QuerySet[SearchRecord], qwords: Sequence[QueryWord]
+    queryset: QuerySet[SearchRecord], qwords: Sequence[QueryWord], *, score: bool
 ) -> QuerySet[SearchRecord]:
-    """Restrict to records matching every query word, annotated with `score`."""
+    """Restrict to records matching every query word; with `score`, annotate the
+    relevance (only worth its cost when sorting by it)."""
     if not qwords:
         return queryset.annotate(score=Value(0.0, output_field=FloatField()))
     vendor = connection.vendor
     if vendor == "postgresql":
         tsquery = _pg_query(qwords)
-        return queryset.filter(
+        queryset = queryset.filter(
             RawSQL(  # noqa: S611 - constant SQL, the query is a bound parameter
                 f"{_PG_VECTOR} @@ to_tsquery('simple'::regconfig, %s)",
                 [tsquery],
                 output_field=BooleanField(),
             )
-        ).annotate(
+        )
+        if not score:
+            return queryset.annotate(score=Value(0.0, output_field=FloatField()))
+        return queryset.annotate(
             score=RawSQL(  # noqa: S611 - constant SQL, bound parameter
                 f"ts_rank_cd({_PG_VECTOR}, to_tsquery('simple'::regconfig, %s))",
                 [tsquery],
@@ -255,21 +258,22 @@ def _text_filter(
         )
     if vendor == "sqlite":
         match = _fts5_query(qwords)
-        fts = "engage_practices_fts"
+        if score:
+            # A join, so FTS5 matches once; a correlated bm25() per row would
+            # re-run the match for every matching row.
+            return queryset.extra(  # noqa: S610 - constant SQL, bound parameter
+                select={"score": f"-bm25({_FTS}, 10.0, 1.0)"},
+                tables=[_FTS],
+                where=[f"{_FTS}.rowid = {_TABLE}.page_id", f"{_FTS} MATCH %s"],
+                params=[match],
+            )
         return queryset.filter(
             RawSQL(  # noqa: S611 - constant SQL, the query is a bound parameter
-                f"{_TABLE}.page_id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)",  # noqa: S608
+                f"{_TABLE}.page_id IN (SELECT rowid FROM {_FTS} WHERE {_FTS} MATCH %s)",  # noqa: S608
                 [match],
                 output_field=BooleanField(),
             )
-        ).annotate(
-            score=RawSQL(  # noqa: S611 - constant SQL, bound parameter
-                f"(SELECT -bm25({fts}, 10.0, 1.0) FROM {fts} "  # noqa: S608
-                f"WHERE {fts} MATCH %s AND {fts}.rowid = {_TABLE}.page_id)",
-                [match],
-                output_field=FloatField(),
-            )
-        )
+        ).annotate(score=Value(0.0, output_field=FloatField()))
     # Any other engine: substring matching on the normalised terms.
     for q in qwords:
         queryset = queryset.filter(
@@ -370,7 +374,7 @@ def _facet_counts(
 
 def ordered(queryset: QuerySet[SearchRecord], sort: str) -> QuerySet[SearchRecord]:
     orderings: dict[str, list[Any]] = {
-        Sort.RELEVANCE: [F("score").desc(nulls_last=True), "-first_published_at"],
+        Sort.RELEVANCE: ["-score", "-first_published_at"],
         Sort.NEWEST: ["-first_published_at"],
         Sort.OLDEST: ["first_published_at"],
         Sort.MOST_ADOPTED: ["-adoption_count", "-first_published_at"],
@@ -383,7 +387,11 @@ def filtered_records(
 ) -> QuerySet[SearchRecord]:
     """All matching records, ordered as asked (for exports and the API)."""
     taxonomy = taxonomy or _load_taxonomy()
-    queryset = _text_filter(SearchRecord.objects.all(), query_words(query.text))
+    queryset = _text_filter(
+        SearchRecord.objects.all(),
+        query_words(query.text),
+        score=query.effective_sort == Sort.RELEVANCE,
+    )
     for spec in FACETS:
         condition = _selection_filter(
             spec, query.selected.get(spec.param, ()), taxonomy
@@ -397,7 +405,7 @@ def run_search(query: PracticeQuery, *, correct: bool = True) -> SearchResults:
     """One page of results with every facet's counts."""
     taxonomy = _load_taxonomy()
     qwords = query_words(query.text)
-    base = _text_filter(SearchRecord.objects.all(), qwords)
+    base = _text_filter(SearchRecord.objects.all(), qwords, score=False)
     filters = {
         spec.param: _selection_filter(
             spec, query.selected.get(spec.param, ()), taxonomy
@@ -405,8 +413,10 @@ def run_search(query: PracticeQuery, *, correct: bool = True) -> SearchResults:
         for spec in FACETS
     }
 
-    def without(param: str | None) -> QuerySet[SearchRecord]:
-        queryset = base
+    def without(
+        param: str | None, start: QuerySet[SearchRecord] | None = None
+    ) -> QuerySet[SearchRecord]:
+        queryset = base if start is None else start
         for name, condition in filters.items():
             if condition is not None and name != param:
                 queryset = queryset.filter(condition)
@@ -452,9 +462,11 @@ def run_search(query: PracticeQuery, *, correct: bool = True) -> SearchResults:
     num_pages = max(1, math.ceil(total / per_page))
     page = max(1, min(query.page, num_pages))
     start = (page - 1) * per_page
-    records = list(
-        ordered(without(None), query.effective_sort)[start : start + per_page]
+    sort = query.effective_sort
+    scored = _text_filter(
+        SearchRecord.objects.all(), qwords, score=sort == Sort.RELEVANCE
     )
+    records = list(ordered(without(None, scored), sort)[start : start + per_page])
     faculty_names = {f.pk: f.name for f in taxonomy.faculties}
     hits = [_hit(r, taxonomy, qwords, faculty_names) for r in records]
     return SearchResults(

@@ -135,11 +135,14 @@ class QueryWord:
 
     word: str
     stems: tuple[str, ...]
+    last: bool = False
 
     @property
     def prefix(self) -> bool:
+        # Only the last word may be unfinished (search as you type); a prefix on
+        # every word ("student:*") matches far more terms than anyone meant.
         # Short stems would match half the vocabulary as a prefix.
-        return all(len(s) >= MIN_PREFIX_LENGTH for s in self.stems)
+        return self.last and all(len(s) >= MIN_PREFIX_LENGTH for s in self.stems)
 
 
 def query_words(query: str) -> list[QueryWord]:
@@ -154,6 +157,8 @@ def query_words(query: str) -> list[QueryWord]:
         result.append(QueryWord(word=word, stems=stems))
         if len(result) == MAX_QUERY_WORDS:
             break
+    if result:
+        result[-1] = QueryWord(word=result[-1].word, stems=result[-1].stems, last=True)
     return result
 
 
