@@ -10,6 +10,7 @@ import re
 
 import bleach
 from bleach.linkifier import LinkifyFilter
+from django.utils.html import linebreaks
 from django.utils.safestring import SafeString, mark_safe
 
 ALLOWED_TAGS = frozenset(
@@ -81,3 +82,12 @@ def clean_text(value: str | None) -> str:
             break
         text = cleaned
     return text
+
+
+def clean_typed_html(value: str | None) -> SafeString:
+    """`clean_html` for what a person typed in a text box: simple HTML is kept,
+    plain text becomes paragraphs (blank lines) and line breaks."""
+    text = (value or "").strip()
+    if text and "<" not in text:
+        text = linebreaks(text, autoescape=True)
+    return clean_html(text)

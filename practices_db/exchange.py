@@ -18,11 +18,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.http import StreamingHttpResponse
-from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import Faculty
-from lms.sanitizing import clean_html, clean_text
+from lms.sanitizing import clean_text, clean_typed_html
 
 from . import services
 from .data import PracticeInput
@@ -60,13 +59,6 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.problem and not self.rejected
-
-
-def _html(value: str) -> str:
-    value = value.strip()
-    if value and "<" not in value:
-        value = linebreaks(value, autoescape=True)
-    return str(clean_html(value))
 
 
 class _RowReader:
@@ -148,7 +140,7 @@ class _RowReader:
             term_ids[column] = tuple(ids)
         author = self.author(value["author"], reasons)
         publish = value["publish"].lower() not in {"no", "n", "false", "0", "nee"}
-        body = _html(row.get("body") or "")
+        body = clean_typed_html(row.get("body") or "")
         if value["body"] and not clean_text(body):
             reasons.append(_("body: no text left after removing unsafe HTML"))
         if reasons or faculty is None:
@@ -165,7 +157,7 @@ class _RowReader:
             dimension_ids=term_ids["dimensions"],
             aspect_ids=term_ids["aspects"],
             sdg_ids=term_ids["sdgs"],
-            evidence=_html(row.get("evidence") or ""),
+            evidence=clean_typed_html(row.get("evidence") or ""),
             contact_name=value["contact_name"][:200],
             contact_email=value["contact_email"],
             language=language,

@@ -6,11 +6,10 @@ from pathlib import PurePath
 from typing import Any, cast
 
 from django import forms
-from django.utils.html import linebreaks
 from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.models import Faculty
-from lms.sanitizing import clean_html, clean_text
+from lms.sanitizing import clean_text, clean_typed_html
 from lms.uploads import validate_upload
 
 from .data import NewAttachment, PracticeInput
@@ -51,11 +50,7 @@ def _is_image(upload: Any) -> bool:
 
 
 def rich_text(value: str) -> str:
-    """Sanitised HTML from what a person typed: HTML as is, plain text as paragraphs."""
-    value = value.strip()
-    if "<" not in value:
-        value = linebreaks(value, autoescape=True)
-    return str(clean_html(value))
+    return str(clean_typed_html(value))
 
 
 class PracticeForm(forms.Form):

@@ -7,6 +7,8 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lms.sanitizing import clean_typed_html
+
 
 class CheckInForm(forms.Form):
     code = forms.CharField(
@@ -20,15 +22,7 @@ class CheckInForm(forms.Form):
 
 
 def rich_text(value: str) -> str:
-    """What a person typed as sanitised HTML (plain text becomes paragraphs)."""
-    from django.utils.html import linebreaks
-
-    from lms.sanitizing import clean_html
-
-    value = value.strip()
-    if value and "<" not in value:
-        value = linebreaks(value, autoescape=True)
-    return str(clean_html(value))
+    return str(clean_typed_html(value))
 
 
 class JournalEntryForm(forms.Form):

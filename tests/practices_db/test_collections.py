@@ -283,7 +283,7 @@ def test_a_handout_takes_dutch_text_with_accents_and_curly_quotes(
     if not unicode_font:
         monkeypatch.setattr(handout, "_font_files", lambda: None)
     elif handout._font_files() is None:
-        pytest.skip("no DejaVu fonts on this system")
+        pytest.fail("DejaVu fonts are missing: `apt-get install fonts-dejavu-core`")
     page = make_practice(lecturer, faculty, title=DUTCH, summary=DUTCH, language="nl")
     collection = services.create_collection(
         owner=coordinator, title=DUTCH, description=DUTCH
