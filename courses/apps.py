@@ -5,7 +5,18 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CoursesConfig(AppConfig):
+    """Course and lesson pages built from blocks, and lesson completion."""
+
     name = "courses"
     label = "engage_courses"
     verbose_name = _("Learning content")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from lms.demo import register_demo_seeder
+
+        from . import demo
+
+        # After the practices (lessons link to them), before the trajectories
+        # (which may link to the demo course).
+        register_demo_seeder("courses", demo.seed_courses, order=45)

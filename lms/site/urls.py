@@ -23,6 +23,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("practices_db.urls")),
     path("", include("trajectories.urls")),
+    path("", include("courses.urls")),
     path("", include("frontend.urls")),
 ]
 

@@ -1,0 +1,64 @@
+"""Frozen shapes the courses app hands to pages, other apps and tasks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class LessonProgress:
+    """One live lesson of a course, and whether the person marked it done."""
+
+    lesson_id: int
+    number: int  # 1-based position in the course
+    title: str
+    summary: str
+    url: str
+    done: bool
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    """A person's progress through the live lessons of a course, in order."""
+
+    course_id: int
+    lessons: tuple[LessonProgress, ...]
+    # When the person first had every lesson done (kept if a lesson is undone).
+    completed_at: datetime | None = None
+
+    @property
+    def total(self) -> int:
+        return len(self.lessons)
+
+    @property
+    def done(self) -> int:
+        return sum(1 for lesson in self.lessons if lesson.done)
+
+    @property
+    def all_done(self) -> bool:
+        return self.total > 0 and self.done == self.total
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def next_lesson(self) -> LessonProgress | None:
+        """The first lesson not done yet (where to continue)."""
+        return next((lesson for lesson in self.lessons if not lesson.done), None)
+
+    def lesson(self, lesson_id: int) -> LessonProgress | None:
+        return next((x for x in self.lessons if x.lesson_id == lesson_id), None)
+
+    def neighbours(
+        self, lesson_id: int
+    ) -> tuple[LessonProgress | None, LessonProgress | None]:
+        """The live lessons before and after `lesson_id` (None at either end)."""
+        ids = [lesson.lesson_id for lesson in self.lessons]
+        if lesson_id not in ids:
+            return None, None
+        index = ids.index(lesson_id)
+        previous = self.lessons[index - 1] if index > 0 else None
+        following = self.lessons[index + 1] if index + 1 < len(ids) else None
+        return previous, following
