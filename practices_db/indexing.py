@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import Any
+from uuid import uuid4
 
 from django.db import connection, transaction
 from django.db.models import Count, Prefetch, Q
 from django.utils.html import strip_tags
 
-from .models import PracticePage, SearchRecord, SearchVocabularyTerm, Term
+from .models import (
+    PracticePage,
+    SearchIndexState,
+    SearchRecord,
+    SearchVocabularyTerm,
+    Term,
+)
 from .text import index_terms
 
 _TERM_FIELDS = {
@@ -24,6 +31,22 @@ _TERM_FIELDS = {
     "formats": "formats_mask",
 }
 FTS_TABLE = "engage_practices_fts"
+PG_MATCH_TABLE = "engage_practices_pg_match"
+# Keep in step with migration 0004 (which fills the table for existing rows).
+PG_MATCH_INSERT = (
+    f"INSERT INTO {PG_MATCH_TABLE} "  # noqa: S608
+    "(page_id, match_vector, rank_vector, first_published_at) "
+    "SELECT page_id, strip(to_tsvector('simple'::regconfig, title_terms) "
+    "|| to_tsvector('simple'::regconfig, document)), "
+    "setweight(to_tsvector('simple'::regconfig, title_terms), 'A') "
+    "|| setweight(to_tsvector('simple'::regconfig, summary_terms), 'B'), "
+    "first_published_at FROM engage_practices_searchrecord WHERE page_id = ANY(%s)"
+)
+
+
+def index_changed() -> None:
+    """Tell every process that its in-memory facet bitsets are stale."""
+    SearchIndexState.objects.update_or_create(pk=1, defaults={"token": uuid4().hex})
 
 
 def _pages() -> Any:
@@ -62,6 +85,7 @@ def _record_for(page: PracticePage) -> SearchRecord:
         title=page.title,
         summary=page.summary,
         title_terms=index_terms(page.title, page.language),
+        summary_terms=index_terms(page.summary, page.language),
         document=index_terms(text, page.language),
         language=page.language,
         licence=page.licence,
@@ -77,6 +101,11 @@ def _write(records: Sequence[SearchRecord]) -> None:
     ids = [r.page_id for r in records]
     SearchRecord.objects.filter(page_id__in=ids).delete()
     SearchRecord.objects.bulk_create(records)
+    index_changed()
+    if connection.vendor == "postgresql":
+        # Rows of the match table went with the deleted records (ON DELETE CASCADE).
+        with connection.cursor() as cursor:
+            cursor.execute(PG_MATCH_INSERT, [ids])
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             marks = ",".join("%s" for _ in ids)
@@ -104,6 +133,7 @@ def remove_practices(page_ids: Iterable[int]) -> None:
     if not ids:
         return
     SearchRecord.objects.filter(page_id__in=ids).delete()
+    index_changed()
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             marks = ",".join("%s" for _ in ids)
@@ -126,6 +156,7 @@ def rebuild_index(batch_size: int = 500) -> int:
     total = 0
     with transaction.atomic():
         SearchRecord.objects.all().delete()
+        index_changed()
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute(f"DELETE FROM {FTS_TABLE}")  # noqa: S608

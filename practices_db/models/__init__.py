@@ -13,7 +13,7 @@ from .pages import (
     PracticePage,
 )
 from .review import PracticeReviewTask
-from .search import SearchRecord, SearchVocabularyTerm
+from .search import SearchIndexState, SearchRecord, SearchVocabularyTerm
 from .taxonomy import MAX_TERMS_PER_VOCABULARY, Term, Vocabulary
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "PracticeLanguage",
     "PracticePage",
     "PracticeReviewTask",
+    "SearchIndexState",
     "SearchRecord",
     "SearchVocabularyTerm",
     "Term",

@@ -2,9 +2,10 @@
 
 Rows exist only for live practices (see `indexing.py`), so unpublished work can
 never leak through search, the API or exports. Text columns hold normalised,
-stemmed terms (see `text.py`); the database's own full-text engine (PostgreSQL
-tsvector with a GIN index, SQLite FTS5) matches them. Multi-valued taxonomies are
-bit masks, so every facet count comes from one aggregate query.
+stemmed terms (see `text.py`); the database's own full-text engine matches them
+(PostgreSQL: the narrow table `engage_practices_pg_match` with a GIN index, see
+migration 0004; SQLite: FTS5). Multi-valued taxonomies are bit masks; facet
+counts come from in-memory bitsets built from these rows (`facet_index.py`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ class SearchRecord(models.Model):
     title = models.CharField(max_length=255)
     summary = models.TextField()
     title_terms = models.TextField()
+    # The summary's terms: with the title, what relevance ranking weighs.
+    summary_terms = models.TextField(default="")
     document = models.TextField()
     language = models.CharField(max_length=2, db_index=True)
     licence = models.CharField(max_length=20, db_index=True)
@@ -57,3 +60,17 @@ class SearchVocabularyTerm(models.Model):
 
     def __str__(self) -> str:
         return self.term
+
+
+class SearchIndexState(models.Model):
+    """One row whose token changes with every change of the search index.
+
+    Processes keep facet bitsets in memory per token (`facet_index.py`). A random
+    token rather than a counter: a rolled-back change restores the old token,
+    whose bitsets were built from exactly the rows that are back.
+    """
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return self.token
