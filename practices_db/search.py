@@ -11,7 +11,6 @@ spelling correction and the re-run.
 from __future__ import annotations
 
 import difflib
-import json
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -254,6 +253,8 @@ class TextMatches:
     # ... or, when asked for a page of the unfiltered results by relevance, the
     # page ids of that page, in order.
     page: Sequence[int] | None = None
+    # Whether `ranked` is already best first (ties newest first).
+    in_order: bool = False
 
 
 def text_matches(
@@ -280,13 +281,21 @@ def text_matches(
         ids, ranked_ids = rows[0]
         return TextMatches(ids=ids or [], ranked=ranked_ids or [])
     if vendor == "sqlite":
+        # FTS5 ranks every match cheaply: one query returns them best first.
+        ranking = (
+            f"JOIN {_TABLE} ON {_TABLE}.page_id = {_FTS}.rowid WHERE {_FTS} MATCH %s "
+            f"ORDER BY bm25({_FTS}, 10.0, 1.0), {_TABLE}.first_published_at DESC, "
+            f"{_TABLE}.page_id DESC"
+            if rank
+            else f"WHERE {_FTS} MATCH %s"
+        )
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid FROM {_FTS} WHERE {_FTS} MATCH %s",  # noqa: S608
+                f"SELECT {_FTS}.rowid FROM {_FTS} {ranking}",  # noqa: S608
                 [_fts5_query(qwords)],
             )
             ids = [page_id for (page_id,) in cursor.fetchall()]
-        return TextMatches(ids=ids, ranked=ids if rank else [])
+        return TextMatches(ids=ids, ranked=ids if rank else [], in_order=rank)
     ids = list(
         _like_filter(SearchRecord.objects.all(), qwords).values_list(
             "page_id", flat=True
@@ -327,7 +336,7 @@ def best_ranked(
     count: int,
 ) -> list[int]:
     """Ranked records `start`..`start + count`, best first (ties newest first),
-    optionally only `among` the given page ids. One query (two on PostgreSQL)."""
+    optionally only `among` the given page ids (PostgreSQL: two queries)."""
     vendor = connection.vendor
     if vendor == "postgresql":
         tsquery = _pg_query(qwords)
@@ -343,25 +352,6 @@ def best_ranked(
             + [tsquery, count, start],
         )
         return [page_id for (page_id,) in rows]
-    if vendor == "sqlite":
-        restrict = (
-            f"AND {_FTS}.rowid IN (SELECT value FROM json_each(%s))"  # noqa: S608
-            if among is not None
-            else ""
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {_FTS}.rowid FROM {_FTS} "  # noqa: S608
-                f"JOIN {_TABLE} ON {_TABLE}.page_id = {_FTS}.rowid "
-                f"WHERE {_FTS} MATCH %s {restrict} "
-                f"ORDER BY bm25({_FTS}, 10.0, 1.0), "
-                f"{_TABLE}.first_published_at DESC, {_TABLE}.page_id DESC "
-                "LIMIT %s OFFSET %s",
-                [_fts5_query(qwords)]
-                + ([json.dumps(list(among))] if among is not None else [])
-                + [count, start],
-            )
-            return [page_id for (page_id,) in cursor.fetchall()]
     return []
 
 
@@ -551,6 +541,11 @@ def _page_ids(
     if sort == Sort.RELEVANCE and matches is not None:
         if matches.page is not None and not filtered:
             return list(matches.page)
+        if matches.in_order:
+            view = index.byte_view(result)
+            return [p for p in matches.ranked if index.contains(view, p)][
+                start : start + count
+            ]
         # Ranked records first, best first; then the rest newest first, straight
         # off the bitset.
         ranked_bits = index.bits_of(matches.ranked) & result
