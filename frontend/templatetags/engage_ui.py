@@ -8,8 +8,11 @@ from django import template
 from django.conf import settings
 from django.forms import BoundField
 from django.template.context import Context
+from django.utils.safestring import SafeString
 
 from lms.navigation import menu_for
+
+from ..charts import Chart, render_svg
 
 register = template.Library()
 
@@ -68,3 +71,9 @@ def form_field(field: BoundField) -> dict[str, Any]:
         "is_checkbox": widget_type == "checkbox",
         "is_group": widget_type in {"radioselect", "checkboxselectmultiple"},
     }
+
+
+@register.simple_tag
+def chart_svg(chart: Chart) -> SafeString:
+    """The chart drawn as inline SVG (see frontend.charts)."""
+    return render_svg(chart)
