@@ -55,6 +55,11 @@ class _Settings:
         return str(getattr(settings, "ENGAGE_PLATFORM_NAME", "Engage PD"))
 
     @property
+    def academic_year_start_month(self) -> int:
+        """The month (1-12) an academic year starts in; reports group by it."""
+        return int(getattr(settings, "ENGAGE_ACADEMIC_YEAR_START_MONTH", 9))
+
+    @property
     def site_url(self) -> str:
         return str(getattr(settings, "ENGAGE_SITE_URL", "http://localhost:8000"))
 

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Count, F, Min, Q, QuerySet, Sum
+from django.db.models.functions import Cast, TruncMonth
 from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TaskState, WorkflowState
 
+from lms.academic_year import academic_year_of
+from lms.academic_year import bounds as academic_year_bounds
+
+from .facet_index import facet_index
 from .models import (
     Adoption,
     Bookmark,
@@ -19,9 +26,19 @@ from .models import (
     PracticeIndexPage,
     PracticePage,
     PracticeReviewTask,
+    SearchLog,
     SearchRecord,
+    Term,
+    Vocabulary,
 )
 
+_MASK_COLUMNS = {
+    Vocabulary.DIMENSION: "dimensions_mask",
+    Vocabulary.ASPECT: "aspects_mask",
+    Vocabulary.SDG: "sdgs_mask",
+    Vocabulary.LEVEL: "levels_mask",
+    Vocabulary.FORMAT: "formats_mask",
+}
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{1,32}")
 
 
@@ -224,3 +241,133 @@ def live_practice(page_id: int) -> PracticePage | None:
         .select_related("faculty", "owner")
         .first()
     )
+
+
+# --- reports (issue 7: faculty and programme dashboards) ---------------------------
+
+
+@dataclass(frozen=True)
+class YearActivity:
+    """Practices of a faculty (or all) in one academic year."""
+
+    year: str
+    submitted: int  # first sent for review that year
+    published: int  # first published that year
+    adopted: int  # "I used this" that year, on these practices
+
+
+def _per_year(rows: Any, years: list[str]) -> dict[str, int]:
+    counts = dict.fromkeys(years, 0)
+    for month, n in rows:
+        if month is None:
+            continue
+        year = academic_year_of(month)
+        if year in counts:
+            counts[year] += n
+    return counts
+
+
+def practice_activity(
+    *, years: list[str], faculty_id: int | None = None
+) -> list[YearActivity]:
+    """Submitted, published and adopted practices per academic year: three
+    grouped queries, whatever the number of practices."""
+    if not years:
+        return []
+    first = min(academic_year_bounds(y)[0] for y in years)
+    pages = PracticePage.objects.all()
+    adoptions = Adoption.objects.filter(created_at__date__gte=first)
+    if faculty_id is not None:
+        pages = pages.filter(faculty_id=faculty_id)
+        adoptions = adoptions.filter(practice__faculty_id=faculty_id)
+    practice_type = ContentType.objects.get_for_model(PracticePage)
+    submissions = (
+        WorkflowState.objects.filter(
+            content_type=practice_type,
+            object_id__in=pages.annotate(key=Cast("pk", CharField())).values("key"),
+            created_at__date__gte=first,
+        )
+        .values("object_id")
+        .annotate(first=Min("created_at"))
+        .annotate(month=TruncMonth("first"))
+        .values("month")
+        .annotate(n=Count("object_id"))
+        .values_list("month", "n")
+    )
+    published = (
+        pages.filter(first_published_at__date__gte=first)
+        .annotate(month=TruncMonth("first_published_at"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .values_list("month", "n")
+    )
+    adopted = (
+        adoptions.annotate(month=TruncMonth("created_at"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .values_list("month", "n")
+    )
+    by_submitted = _per_year(submissions, years)
+    by_published = _per_year(published, years)
+    by_adopted = _per_year(adopted, years)
+    return [
+        YearActivity(y, by_submitted[y], by_published[y], by_adopted[y]) for y in years
+    ]
+
+
+def practices_by_term(
+    vocabulary: str, *, faculty_id: int | None = None
+) -> list[tuple[str, int]]:
+    """Published practices per term of a taxonomy (e.g. per diversity dimension
+    or SDG), from the search index's bitsets: two queries."""
+    index = facet_index()
+    column = _MASK_COLUMNS[vocabulary]
+    scope = (
+        index.everything if faculty_id is None else index.bits("faculty_id", faculty_id)
+    )
+    return [
+        (term.name, (scope & index.bits(column, 1 << term.bit)).bit_count())
+        for term in Term.objects.filter(vocabulary=vocabulary)
+    ]
+
+
+def most_adopted(
+    *, limit: int = 10, faculty_id: int | None = None
+) -> list[SearchRecord]:
+    """The published practices most often adopted (one query)."""
+    records = SearchRecord.objects.filter(adoption_count__gt=0).defer(
+        "document", "title_terms", "summary_terms"
+    )
+    if faculty_id is not None:
+        records = records.filter(faculty_id=faculty_id)
+    return list(records.order_by("-adoption_count", "-first_published_at")[:limit])
+
+
+@dataclass(frozen=True)
+class SearchUse:
+    months: list[
+        tuple[date, int, int]
+    ]  # (first day of month, searches, without results)
+    unanswered: list[
+        tuple[str, int]
+    ]  # search texts that found nothing, most often first
+
+
+def search_use(*, since: date, until: date, limit: int = 10) -> SearchUse:
+    """How the database is searched between two days: two grouped queries."""
+    logs = SearchLog.objects.filter(day__gte=since, day__lt=until)
+    months = list(
+        logs.annotate(month=TruncMonth("day"))
+        .values("month")
+        .annotate(searches=Sum("searches"), empty=Sum("without_results"))
+        .order_by("month")
+        .values_list("month", "searches", "empty")
+    )
+    unanswered = list(
+        logs.values("query")
+        .annotate(n=Sum("without_results"))
+        .filter(n__gt=0)
+        .order_by("-n", "query")
+        .values_list("query", "n")[:limit]
+    )
+    return SearchUse(months=months, unanswered=unanswered)

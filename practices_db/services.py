@@ -10,8 +10,8 @@ from pathlib import PurePath
 from typing import Any
 
 from django.contrib.auth.models import Group
-from django.db import transaction
-from django.db.models import Max
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -46,6 +46,7 @@ from .models import (
     PracticeIndexPage,
     PracticePage,
     PracticeReviewTask,
+    SearchLog,
     Term,
     Vocabulary,
 )
@@ -528,3 +529,27 @@ def move_item(*, actor: Any, item: CollectionItem, offset: int) -> None:
 def may_review_faculty(user: Any, faculty_id: int) -> bool:
     """Whether `user` reviews practices of that faculty (for listings)."""
     return has_role(user, Role.PROGRAMME_ADMIN) or coordinates_faculty(user, faculty_id)
+
+
+def log_search(*, text: str, found: bool) -> None:
+    """Count a search (of the first results page) for the usage reports; no
+    person is stored. Two queries at most, and never an error for the searcher."""
+    printable = "".join(c for c in text if c.isprintable() or c.isspace())
+    limit = SearchLog._meta.get_field("query").max_length
+    query = " ".join(printable.lower().split())[:limit]
+    if not query:
+        return
+    day = timezone.localdate()
+    changes = {
+        "searches": F("searches") + 1,
+        "without_results": F("without_results") + (0 if found else 1),
+    }
+    if SearchLog.objects.filter(day=day, query=query).update(**changes):
+        return
+    try:
+        with transaction.atomic():
+            SearchLog.objects.create(
+                day=day, query=query, searches=1, without_results=0 if found else 1
+            )
+    except IntegrityError:  # another request created the row in between
+        SearchLog.objects.filter(day=day, query=query).update(**changes)

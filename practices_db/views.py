@@ -45,6 +45,11 @@ def serve_search(
     query = query_from_params(request.GET)
     results = run_search(query, correct=not request.GET.get("nocorrect"))
     q = results.query
+    if query.text and query.page == 1:
+        # A corrected search found nothing for what the person typed.
+        services.log_search(
+            text=query.text, found=bool(results.total) and not results.corrected_text
+        )
     facets = []
     for facet in results.facets:
         values = []

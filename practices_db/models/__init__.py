@@ -13,7 +13,7 @@ from .pages import (
     PracticePage,
 )
 from .review import PracticeReviewTask
-from .search import SearchIndexState, SearchRecord, SearchVocabularyTerm
+from .search import SearchIndexState, SearchLog, SearchRecord, SearchVocabularyTerm
 from .taxonomy import MAX_TERMS_PER_VOCABULARY, Term, Vocabulary
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "PracticePage",
     "PracticeReviewTask",
     "SearchIndexState",
+    "SearchLog",
     "SearchRecord",
     "SearchVocabularyTerm",
     "Term",

@@ -74,3 +74,27 @@ class SearchIndexState(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class SearchLog(models.Model):
+    """How often a search text was searched on a day, and found nothing.
+
+    No person is stored: the programme team sees which needs the database does
+    not meet ("searches without results"), not who searched.
+    """
+
+    day = models.DateField()
+    query = models.CharField(max_length=200)
+    searches = models.PositiveIntegerField(default=0)
+    without_results = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "query"], name="engage_practices_searchlog_day_query"
+            )
+        ]
+        indexes = [models.Index(fields=["day"], name="engage_practices_sl_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.query}"
