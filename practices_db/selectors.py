@@ -32,7 +32,7 @@ from .models import (
     Vocabulary,
 )
 
-_MASK_COLUMNS = {
+_MASK_COLUMNS: dict[str, str] = {
     Vocabulary.DIMENSION: "dimensions_mask",
     Vocabulary.ASPECT: "aspects_mask",
     Vocabulary.SDG: "sdgs_mask",
