@@ -16,8 +16,13 @@ class TrajectoriesConfig(AppConfig):
         from lms.accounts.roles import Role, register_role_permissions
         from lms.demo import register_demo_seeder
         from lms.navigation import MenuItem, register_menu_item
+        from lms.notifications.digest_sources import register_digest_source
 
-        from . import demo
+        from . import (
+            checks,  # noqa: F401  (registers the system checks)
+            demo,
+            digests,
+        )
 
         register_role_permissions(
             Role.PROGRAMME_ADMIN,
@@ -27,6 +32,7 @@ class TrajectoriesConfig(AppConfig):
             },
         )
         register_demo_seeder("trajectories", demo.seed_trajectory, order=50)
+        register_digest_source("trajectories", digests.digest_items)
         register_menu_item(
             MenuItem(
                 key="trajectory",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from .blocks import FOCUS_AREAS
@@ -28,6 +28,7 @@ class Assignment:
     instructions: Any
     prompts: list[str]
     after_session: int
+    # When the session it follows ends (None when the cohort has no such session).
     opens_at: datetime | None
     due_at: datetime | None
     record: AssignmentRecord | None
@@ -42,9 +43,15 @@ class Assignment:
 
     @property
     def locked_reason(self) -> str:
+        """Why the assignment cannot be worked on yet ("" when it is open)."""
         if self.is_open:
             return ""
-        return _("Opens after session %(n)d.") % {"n": self.after_session}
+        if self.opens_at is None:
+            return _("Opens after session %(n)d.") % {"n": self.after_session}
+        return _("Opens after session %(n)d on %(date)s.") % {
+            "n": self.after_session,
+            "date": day_label(self.opens_at),
+        }
 
     @property
     def status(self) -> str:
@@ -55,6 +62,13 @@ class Assignment:
         if self.due_at is not None and self.due_at < timezone.now():
             return "overdue"
         return "draft" if self.record is not None else "open"
+
+
+def day_label(moment: datetime) -> str:
+    """ "12 March" this year, "12 March 2027" otherwise (in the active language)."""
+    local = timezone.localtime(moment)
+    same_year = local.year == timezone.localtime().year
+    return formats.date_format(local, "j F" if same_year else "j F Y")
 
 
 def assignments_for(

@@ -73,7 +73,9 @@ def assignment(request: HttpRequest, enrolment_id: int, key: str) -> HttpRespons
         else None
     )
     form = AssignmentForm(request.POST or None, initial=initial, courses=courses)
-    if request.method == "POST" and item.is_open and form.is_valid():
+    # A locked assignment is refused by the service; the form shows why and keeps
+    # what was typed.
+    if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.save_assignment(

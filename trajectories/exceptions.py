@@ -17,3 +17,7 @@ class EnrolmentClosed(TrajectoryError):
 
 class CheckInRefused(TrajectoryError):
     pass
+
+
+class AssignmentLocked(NotAllowed):
+    """The assignment does not open until its session has taken place."""

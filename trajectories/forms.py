@@ -30,13 +30,30 @@ class JournalEntryForm(forms.Form):
     session = forms.TypedChoiceField(
         label=_("About session"), coerce=int, required=False, empty_value=None
     )
+    assignment = forms.ChoiceField(
+        label=_("About assignment"),
+        required=False,
+        help_text=_("A reflection shared with your coach or peers counts for it."),
+    )
 
-    def __init__(self, *args: Any, sections: Any, sessions: Any, **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        sections: Any,
+        sessions: Any,
+        assignments: Any = (),
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
         field = cast(forms.TypedChoiceField, self.fields["session"])
         field.choices = [("", _("No particular session"))] + [
             (s.pk, f"{s.number}. {s.title}") for s in sessions
         ]
+        cast(forms.ChoiceField, self.fields["assignment"]).choices = [
+            ("", _("No particular assignment"))
+        ] + [(key, title) for key, title in assignments]
+        if not assignments:
+            del self.fields["assignment"]
         self.section_keys = []
         for section in sections:
             name = f"section_{section.key}"

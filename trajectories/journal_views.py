@@ -27,6 +27,10 @@ def _form(
         initial=initial,
         sections=sections_for(enrolment.cohort.programme.reflection_model),
         sessions=list(enrolment.cohort.sessions.order_by("number")),
+        assignments=[
+            (str(block.id), block.value["title"])
+            for block in enrolment.cohort.programme.assignments
+        ],
     )
 
 
@@ -66,6 +70,7 @@ def _write(
                 title=form.cleaned_data["title"],
                 sections=form.cleaned_sections(),
                 session_id=form.cleaned_data.get("session"),
+                assignment_key=form.cleaned_data.get("assignment", ""),
             )
             if autosave:
                 return _autosave_reply(entry)
@@ -74,11 +79,22 @@ def _write(
         if autosave:
             return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
     elif entry is not None:
-        initial = {"title": entry.title, "session": entry.session_id}
+        initial = {
+            "title": entry.title,
+            "session": entry.session_id,
+            "assignment": entry.assignment_key,
+        }
         initial.update({f"section_{k}": v for k, v in entry.sections.items()})
         form = _form(enrolment, initial=initial)
     else:
-        form = _form(enrolment)
+        # "Write a reflection on this assignment" links here with it chosen.
+        form = _form(
+            enrolment,
+            initial={
+                "assignment": request.GET.get("assignment", "")[:64],
+                "session": request.GET.get("session", "")[:12],
+            },
+        )
     return render(
         request,
         "engage_trajectories/entry_form.html",

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
+from .conf import trajectory_settings
 from .exceptions import TrajectoryError
 from .forms import CheckInForm
 from .models import AttendanceStatus, Cohort, CohortSession, Enrolment, ProgrammePage
@@ -137,12 +138,16 @@ def cohort_overview(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = _coached_cohort(request, pk)
     if request.method == "POST":
         return _coach_action(request, cohort)
+    matrix = selectors.attendance_matrix(cohort)
     return render(
         request,
         "engage_trajectories/cohort.html",
         {
-            "matrix": selectors.attendance_matrix(cohort),
+            "matrix": matrix,
             "awaiting": selectors.awaiting_feedback(cohort),
+            "progress": selectors.progress_of_cohort(cohort, matrix=matrix),
+            "quiet": selectors.gone_quiet(cohort),
+            "quiet_days": trajectory_settings.quiet_days,
             "statuses": AttendanceStatus.choices,
         },
     )

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from lms.xapi.conf import xapi_settings
-from lms.xapi.data import ActivityRef, LearningEvent
+from lms.xapi.data import ActivityRef, LearningEvent, ResultData
 from lms.xapi.vocabulary import ActivityTypes, Verbs
 
 
@@ -138,4 +138,39 @@ def course_revised(*, actor: uuid.UUID, work: Any, course: Any) -> LearningEvent
         registration=work.enrolment.registration,
         parents=(cohort_ref(cohort),),
         groupings=(programme_ref(cohort.programme),),
+    )
+
+
+def trajectory_progressed(
+    *, actor: uuid.UUID, enrolment: Any, percent: int, at: datetime
+) -> LearningEvent:
+    # One statement per enrolment and percentage: reaching the same share again
+    # (e.g. after an entry was made private and shared again) records nothing new.
+    cohort = enrolment.cohort
+    return LearningEvent(
+        identity=f"trajectory-progressed:{enrolment.pk}:{percent}",
+        actor_xapi_id=actor,
+        verb=Verbs.PROGRESSED,
+        object=programme_ref(cohort.programme),
+        timestamp=at,
+        registration=enrolment.registration,
+        parents=(cohort_ref(cohort),),
+        result=ResultData(score_scaled=percent / 100),
+    )
+
+
+def trajectory_completed(
+    *, actor: uuid.UUID, enrolment: Any, at: datetime
+) -> LearningEvent:
+    # Once per enrolment, whatever happens to it later.
+    cohort = enrolment.cohort
+    return LearningEvent(
+        identity=f"trajectory-completed:{enrolment.pk}",
+        actor_xapi_id=actor,
+        verb=Verbs.COMPLETED,
+        object=programme_ref(cohort.programme),
+        timestamp=at,
+        registration=enrolment.registration,
+        parents=(cohort_ref(cohort),),
+        result=ResultData(completion=True, score_scaled=1.0),
     )

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class NotificationsConfig(AppConfig):
-    """E-mail outbox: every message is stored, then delivered by a Celery worker."""
+    """Notifications in the site, digest e-mails, and the e-mail outbox (every
+    message is stored, then delivered by a Celery worker)."""
 
     name = "lms.notifications"
     label = "engage_notifications"

@@ -1,10 +1,11 @@
-"""Celery tasks for e-mail: thin, idempotent, keyed by primary key."""
+"""Celery tasks for e-mail and digests: thin, idempotent, keyed by primary key."""
 
 from __future__ import annotations
 
 from celery import shared_task
 
 from . import services
+from .models import DigestFrequency
 
 
 @shared_task(bind=True, max_retries=services.MAX_ATTEMPTS, acks_late=True)
@@ -22,3 +23,15 @@ def send_pending_emails() -> int:
     for email_id in ids:
         send_email.delay(email_id)
     return len(ids)
+
+
+@shared_task
+def send_daily_digests() -> int:
+    """The daily digest e-mails (beat: every day at 06:00); safe to run twice."""
+    return services.send_digests(frequency=DigestFrequency.DAILY)
+
+
+@shared_task
+def send_weekly_digests() -> int:
+    """The weekly digest e-mails (beat: Mondays at 06:00); safe to run twice."""
+    return services.send_digests(frequency=DigestFrequency.WEEKLY)

@@ -12,7 +12,11 @@ from .models import LRSClient
 
 def client_from_request(request: HttpRequest) -> LRSClient | None:
     """The active client whose credentials the request carries, or None."""
-    header = request.META.get("HTTP_AUTHORIZATION", "")
+    return client_from_authorization(request.META.get("HTTP_AUTHORIZATION", ""))
+
+
+def client_from_authorization(header: str) -> LRSClient | None:
+    """The active client named by an Authorization header value, or None."""
     scheme, _, encoded = header.partition(" ")
     if scheme.lower() != "basic" or not encoded:
         return None

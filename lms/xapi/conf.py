@@ -39,5 +39,18 @@ class _XapiSettings:
     def page_size(self) -> int:
         return int(getattr(settings, "ENGAGE_XAPI_PAGE_SIZE", 100))
 
+    @property
+    def max_attachment_bytes(self) -> int:
+        """Largest single attachment part; the body limit caps their total."""
+        return int(
+            getattr(settings, "ENGAGE_XAPI_MAX_ATTACHMENT_BYTES", 5 * 1024 * 1024)
+        )
+
+    @property
+    def cors_origins(self) -> tuple[str, ...]:
+        """Origins whose browser scripts may call the LRS; "*" for any. None by
+        default: a production site names the content hosts it trusts."""
+        return tuple(getattr(settings, "ENGAGE_XAPI_CORS_ORIGINS", ()))
+
 
 xapi_settings = _XapiSettings()

@@ -48,3 +48,12 @@ class LearningEvent:
     result: ResultData | None = None
     extensions: dict[Concept, str | int | float | bool] = field(default_factory=dict)
     language: str = "en"
+
+
+@dataclass(frozen=True)
+class ReceivedAttachment:
+    """The data of one statement attachment as received, keyed by its sha2."""
+
+    sha2: str  # lower case hex
+    content_type: str
+    data: bytes

@@ -10,6 +10,7 @@ because statement ids are stable. Nothing is lost, nothing arrives twice.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,7 +23,9 @@ from django.db import transaction
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 
+from . import multipart
 from .models import Destination, OutboxEntry, Statement
+from .selectors import attachments_of
 
 logger = logging.getLogger(__name__)
 
@@ -137,14 +140,36 @@ def _payload(entry: OutboxEntry) -> dict[str, Any]:
     return {k: v for k, v in entry.statement.payload.items() if k not in NOT_FORWARDED}
 
 
+def _body(entries: Sequence[OutboxEntry]) -> tuple[bytes, str]:
+    """The batch as JSON, or as multipart/mixed when the LRS holds attachment data
+    for it: an LRS MUST NOT push statements without the attachment data it
+    received (Communication 1.5.2.s3.b3)."""
+    payloads = [_payload(entry) for entry in entries]
+    document = json.dumps(payloads).encode("utf-8")
+    rows = attachments_of(payloads)
+    if not rows:
+        return document, "application/json"
+    parts = [({"Content-Type": "application/json"}, document)]
+    parts += [
+        multipart.attachment_part(row.content_type, row.sha2, bytes(row.data))
+        for row in rows
+    ]
+    content, boundary = multipart.build(parts)
+    return content, f"multipart/mixed; boundary={boundary}"
+
+
 def _post(destination: Destination, entries: Sequence[OutboxEntry]) -> tuple[int, str]:
     """POST the batch; (status, error text). Status 0 means no answer."""
+    body, content_type = _body(entries)
     try:
         response = requests.post(
             destination.statements_url,
-            json=[_payload(entry) for entry in entries],
+            data=body,
             auth=(destination.username, destination.password),
-            headers={"X-Experience-API-Version": "1.0.3"},
+            headers={
+                "X-Experience-API-Version": "1.0.3",
+                "Content-Type": content_type,
+            },
             timeout=destination.timeout_seconds,
         )
     except requests.RequestException as exc:

@@ -225,3 +225,50 @@ class OutboxEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.statement_id} → {self.destination_id} ({self.state})"
+
+
+class AttachmentContent(models.Model):
+    """The raw octets of statement attachments, stored once per SHA-2 hash.
+
+    Statements refer to attachments by `sha2` (xAPI-Data 2.4.11), so identical
+    files sent with many statements are kept once.
+    """
+
+    sha2 = models.CharField(max_length=128, unique=True)
+    content_type = models.CharField(max_length=255)
+    length = models.PositiveBigIntegerField()
+    # In the database, not a file storage: it is written in the statements'
+    # transaction, so a rejected batch leaves nothing behind.
+    data = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment content")
+        verbose_name_plural = _("attachment contents")
+
+    def __str__(self) -> str:
+        return self.sha2
+
+
+class MonthlyActivity(models.Model):
+    """How many (not voided) statements with a verb happened in a month.
+
+    Kept by `activity.py` in the transaction that stores or voids statements, so
+    reports never scan the statements themselves.
+    """
+
+    month = models.DateField()  # the first day of the month of the timestamp
+    verb_iri = models.CharField(max_length=2048)
+    count = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("monthly activity")
+        verbose_name_plural = _("monthly activity")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "verb_iri"], name="engage_xapi_monthly_activity_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.verb_iri}: {self.count}"

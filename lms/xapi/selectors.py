@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from .models import Statement, StatementActivity, StatementAgent, agent_key
+from .models import (
+    AttachmentContent,
+    MonthlyActivity,
+    Statement,
+    StatementActivity,
+    StatementAgent,
+    agent_key,
+)
 
 
 @dataclass(frozen=True)
@@ -110,3 +117,37 @@ def statements_about_person(xapi_id: uuid.UUID) -> Iterator[dict[str, Any]]:
         .values_list("payload", flat=True)
     )
     yield from rows.iterator(chunk_size=500)
+
+
+def _attachment_hashes(statement: dict[str, Any]) -> Iterator[str]:
+    for attachment in statement.get("attachments", []):
+        yield attachment["sha2"].lower()
+    obj = statement.get("object", {})
+    if obj.get("objectType") == "SubStatement":
+        yield from _attachment_hashes(obj)
+
+
+def attachments_of(payloads: Iterable[dict[str, Any]]) -> list[AttachmentContent]:
+    """The stored data of every attachment these statements name, in one query.
+
+    Attachments sent only by fileUrl have no stored data and are left out. Each
+    hash appears once, in the order the statements first name it.
+    """
+    order: dict[str, int] = {}
+    for payload in payloads:
+        for sha2 in _attachment_hashes(payload):
+            order.setdefault(sha2, len(order))
+    if not order:
+        return []
+    rows = AttachmentContent.objects.filter(sha2__in=list(order))
+    return sorted(rows, key=lambda row: order[row.sha2])
+
+
+def monthly_activity(*, since: date, until: date) -> list[tuple[date, str, int]]:
+    """(first day of month, verb IRI, statements) for the months from `since` up
+    to but not including `until`; one query on the kept counts."""
+    return list(
+        MonthlyActivity.objects.filter(month__gte=since, month__lt=until, count__gt=0)
+        .order_by("month", "verb_iri")
+        .values_list("month", "verb_iri", "count")
+    )

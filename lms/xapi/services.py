@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
-import json
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from . import activity
 from .builder import statement_json
-from .data import LearningEvent
+from .comparison import statements_match
+from .data import LearningEvent, ReceivedAttachment
 from .exceptions import BadRequest, StatementConflict
 from .forwarding import add_to_outbox
-from .models import LRSClient, Statement, StatementActivity, StatementAgent, agent_key
+from .models import (
+    AttachmentContent,
+    LRSClient,
+    Statement,
+    StatementActivity,
+    StatementAgent,
+    agent_key,
+)
 from .validation import parse_timestamp, validate_statement
 from .vocabulary import Verbs
-
-# Properties the LRS sets itself; ignored when comparing a re-sent statement.
-LRS_SET_PROPERTIES = ("stored", "authority", "version")
 
 
 def platform_authority() -> dict[str, Any]:
@@ -51,26 +56,18 @@ def record(event: LearningEvent) -> uuid.UUID:
     return statement_id
 
 
-def _same_statement(stored: dict[str, Any], received: dict[str, Any]) -> bool:
-    """Whether a re-sent statement matches the stored one (LRS-set parts ignored)."""
-    ignored = set(LRS_SET_PROPERTIES)
-    if "timestamp" not in received:
-        ignored.add("timestamp")  # the LRS filled it in from `stored`
-
-    def comparable(statement: dict[str, Any]) -> str:
-        kept = {k: v for k, v in statement.items() if k not in ignored}
-        return json.dumps(kept, sort_keys=True, separators=(",", ":"))
-
-    return comparable(stored) == comparable(received)
-
-
 def store_statements(
-    statements: list[dict[str, Any]], *, client: LRSClient | None
+    statements: list[dict[str, Any]],
+    *,
+    client: LRSClient | None,
+    attachments: Mapping[str, ReceivedAttachment] | None = None,
 ) -> list[uuid.UUID]:
     """Store validated statements all-or-nothing; return their ids in order.
 
-    Raises BadRequest for a batch with a repeated id or an invalid voiding target,
-    StatementConflict for an id already stored with different content.
+    `attachments` holds the received attachment data by sha2 (already matched
+    to the statements); the data the new statements refer to is kept once per
+    hash. Raises BadRequest for a batch with a repeated id or an invalid voiding
+    target, StatementConflict for an id already stored with different content.
     """
     ids: list[uuid.UUID] = []
     for statement in statements:
@@ -90,13 +87,45 @@ def store_statements(
     for statement, statement_id in zip(statements, ids, strict=True):
         if statement_id not in existing:
             new.append(statement)
-        elif not _same_statement(existing[statement_id], statement):
+        elif not statements_match(existing[statement_id], statement):
             raise StatementConflict(
                 f"Statement {statement_id} is already stored with different content."
             )
     with transaction.atomic():
-        add_to_outbox(_store_many(new, authority=authority, client=client))
+        rows = _store_many(new, authority=authority, client=client)
+        _store_attachments(new, attachments or {})
+        add_to_outbox(rows)
     return ids
+
+
+def _attachment_hashes(statement: dict[str, Any]) -> Iterator[str]:
+    for attachment in statement.get("attachments", []):
+        yield attachment["sha2"].lower()
+    if statement["object"].get("objectType") == "SubStatement":
+        yield from _attachment_hashes(statement["object"])
+
+
+def _store_attachments(
+    statements: list[dict[str, Any]], received: Mapping[str, ReceivedAttachment]
+) -> None:
+    """Keep the data new statements refer to; a hash already stored is skipped.
+
+    Data for statements that were already stored is not kept: a re-sent
+    statement changes nothing (Communication 2.1.2.s2.b4).
+    """
+    wanted = {sha2 for s in statements for sha2 in _attachment_hashes(s)}
+    AttachmentContent.objects.bulk_create(
+        [
+            AttachmentContent(
+                sha2=sha2,
+                content_type=received[sha2].content_type,
+                length=len(received[sha2].data),
+                data=received[sha2].data,
+            )
+            for sha2 in sorted(wanted & set(received))
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def _store_many(
@@ -152,8 +181,13 @@ def _store_many(
         for row in rows
         for iri, direct in _activity_iris(row.payload)
     )
+    changes = activity.count(rows)
     if targets:
-        Statement.objects.filter(statement_id__in=targets).update(is_voided=True)
+        voided = Statement.objects.filter(statement_id__in=targets, is_voided=False)
+        # Voided statements leave the activity figures (their voiding ones count).
+        changes.subtract(activity.count(voided.only("timestamp", "verb_iri")))
+        voided.update(is_voided=True)
+    activity.adjust(changes)
     return rows
 
 

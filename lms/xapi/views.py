@@ -28,12 +28,15 @@ from django.views.decorators.csrf import csrf_exempt
 
 from lms.accounts.selectors import profile_of
 
-from . import selectors, services
-from .authentication import client_from_request
+from . import multipart, selectors, services
+from .attachments import match_attachments, split_body
+from .authentication import client_from_authorization
 from .conf import xapi_settings
+from .data import ReceivedAttachment
 from .exceptions import BadRequest, NotFound, XapiError, XapiForbidden, XapiTooLarge
 from .formats import apply_format
-from .models import LRSClient, agent_key
+from .lrs_request import LrsRequest, from_http
+from .models import LRSClient, Statement, agent_key
 from .profile import build_profile
 from .validation import (
     StatementValidationError,
@@ -64,6 +67,12 @@ def _xapi_response(
         response = HttpResponse(status=status)
     else:
         response = JsonResponse(body, status=status, safe=False)
+    return _with_xapi_headers(response, headers)
+
+
+def _with_xapi_headers(
+    response: HttpResponse, headers: dict[str, str] | None
+) -> HttpResponse:
     response["X-Experience-API-Version"] = VERSION
     response["X-Experience-API-Consistent-Through"] = (
         timezone.now().isoformat().replace("+00:00", "Z")
@@ -109,27 +118,45 @@ def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 class XapiView(View):
-    """Version header, authentication and error mapping shared by the LRS views."""
+    """Request syntax, version header, authentication and error mapping shared by
+    the LRS views. Handlers are ``handle_<method>(lrs, client)``."""
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        version = request.headers.get("X-Experience-API-Version", "")
-        if request.method != "OPTIONS" and not self._version_ok(version):
-            return _error(
-                "The X-Experience-API-Version header is required and must be 1.0.x "
-                f"(this LRS speaks {VERSION}).",
-            )
-        client = client_from_request(request)
-        if client is None:
-            response = _error("Valid LRS credentials (HTTP Basic) are required.", 401)
-            response["WWW-Authenticate"] = 'Basic realm="xAPI"'
-            return response
-        request.lrs_client = client  # type: ignore[attr-defined]
+        if request.method == "OPTIONS":
+            return self.options(request, *args, **kwargs)
         try:
-            return super().dispatch(request, *args, **kwargs)
+            lrs = from_http(request, max_body_bytes=xapi_settings.max_body_bytes)
+            version = lrs.headers.get("X-Experience-API-Version", "")
+            if not self._version_ok(version):
+                return _error(
+                    "The X-Experience-API-Version header is required and must be "
+                    f"1.0.x (this LRS speaks {VERSION}).",
+                )
+            client = client_from_authorization(lrs.headers.get("Authorization", ""))
+            if client is None:
+                response = _error(
+                    "Valid LRS credentials (HTTP Basic) are required.", 401
+                )
+                response["WWW-Authenticate"] = 'Basic realm="xAPI"'
+                return response
+            method = "get" if lrs.method == "HEAD" else lrs.method.lower()
+            handler = getattr(self, f"handle_{method}", None)
+            if handler is None:
+                response = _error(f"{lrs.method} is not allowed here.", 405)
+                response["Allow"] = ", ".join(self._allowed_methods())
+                return response
+            result: HttpResponse = handler(lrs, client)
+            return result
         except XapiError as exc:
             return _error(str(exc), exc.status)
         except StatementValidationError as exc:
             return _error(str(exc))
+
+    def _allowed_methods(self) -> list[str]:
+        methods = [
+            m.upper() for m in ("get", "put", "post") if hasattr(self, f"handle_{m}")
+        ]
+        return [*methods, *(["HEAD"] if "GET" in methods else []), "OPTIONS"]
 
     @staticmethod
     def _version_ok(version: str) -> bool:
@@ -138,11 +165,24 @@ class XapiView(View):
         )
 
 
+@method_decorator(csrf_exempt, name="dispatch")
 class AboutView(View):
     """How a client learns the version: no version header or credentials needed."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
         return _xapi_response({"version": list(reversed(SUPPORTED_VERSIONS))})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        """GET in the alternate request syntax (Communication 1.3)."""
+        try:
+            lrs = from_http(request, max_body_bytes=xapi_settings.max_body_bytes)
+        except XapiError as exc:
+            return _error(str(exc), exc.status)
+        if not lrs.alternate or lrs.method != "GET":
+            return self.http_method_not_allowed(request)
+        if lrs.params:
+            return _error("/about takes no parameters.")
+        return self.get(request)
 
     def http_method_not_allowed(
         self, request: HttpRequest, *args: Any, **kwargs: Any
@@ -152,76 +192,93 @@ class AboutView(View):
 
 @method_decorator(csrf_exempt, name="dispatch")
 class StatementsView(XapiView):
-    def _client(self, request: HttpRequest) -> LRSClient:
-        client: LRSClient = request.lrs_client  # type: ignore[attr-defined]
-        return client
-
-    def _require(self, request: HttpRequest, scope: str) -> None:
-        client = self._client(request)
+    @staticmethod
+    def _require(client: LRSClient, scope: str) -> None:
         allowed = client.can_write if scope == "write" else client.can_read
         if not allowed:
             raise XapiForbidden(f"These credentials may not {scope} statements.")
 
-    def _body(self, request: HttpRequest) -> Any:
-        content_type = request.content_type or ""
-        if content_type.startswith("multipart/"):
-            raise BadRequest(
-                "Statements with attachments (multipart) are not supported yet."
-            )
-        if content_type != "application/json":
-            raise BadRequest("The request body must be application/json.")
-        if len(request.body) > xapi_settings.max_body_bytes:
-            raise XapiTooLarge(
-                f"The request body exceeds {xapi_settings.max_body_bytes} bytes."
-            )
+    @staticmethod
+    def _content(lrs: LrsRequest) -> tuple[Any, list[multipart.Part]]:
+        """The parsed JSON of the statements and the attachment parts."""
+        body = lrs.body(xapi_settings.max_body_bytes)
+        if not body:
+            where = " (form field 'content')" if lrs.alternate else ""
+            raise BadRequest(f"The request has no statements in its body{where}.")
+        document, parts = split_body(body, lrs.content_type)
         try:
-            return json.loads(request.body, object_pairs_hook=_refuse_duplicate_keys)
+            data = json.loads(document, object_pairs_hook=_refuse_duplicate_keys)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise BadRequest(f"The request body is not valid JSON: {exc}.") from None
+            raise BadRequest(f"The statements are not valid JSON: {exc}.") from None
+        return data, parts
 
-    def put(self, request: HttpRequest) -> HttpResponse:
-        self._require(request, "write")
-        statement_id = request.GET.get("statementId")
+    @staticmethod
+    def _attachments(
+        data: Any, statements: list[dict[str, Any]], parts: list[multipart.Part]
+    ) -> dict[str, ReceivedAttachment]:
+        return match_attachments(
+            statements,
+            parts,
+            single=isinstance(data, dict),
+            max_bytes=xapi_settings.max_attachment_bytes,
+        )
+
+    def handle_put(self, lrs: LrsRequest, client: LRSClient) -> HttpResponse:
+        self._require(client, "write")
+        statement_id = lrs.params.get("statementId")
         if not statement_id:
             raise BadRequest("PUT requires the statementId parameter.")
         statement_uuid = _uuid(statement_id, "statementId")
-        data = self._body(request)
+        data, parts = self._content(lrs)
         if isinstance(data, list):
             raise BadRequest("PUT takes one statement, not an array.")
         statements = validate_statements(data)
+        received = self._attachments(data, statements, parts)
         statement = statements[0]
         if "id" in statement and uuid.UUID(statement["id"]) != statement_uuid:
             raise BadRequest(
                 "The statement's id differs from the statementId parameter."
             )
         statement["id"] = str(statement_uuid)
-        services.store_statements([statement], client=self._client(request))
+        services.store_statements([statement], client=client, attachments=received)
         return _xapi_response(status=204)
 
-    def post(self, request: HttpRequest) -> HttpResponse:
-        self._require(request, "write")
-        data = self._body(request)
+    def handle_post(self, lrs: LrsRequest, client: LRSClient) -> HttpResponse:
+        self._require(client, "write")
+        data, parts = self._content(lrs)
         statements = validate_statements(data)
         if len(statements) > xapi_settings.max_batch:
             raise XapiTooLarge(
                 f"A batch may hold at most {xapi_settings.max_batch} statements."
             )
-        ids = services.store_statements(statements, client=self._client(request))
+        received = self._attachments(data, statements, parts)
+        ids = services.store_statements(statements, client=client, attachments=received)
         return _xapi_response([str(i) for i in ids])
 
-    def get(self, request: HttpRequest) -> HttpResponse:
-        self._require(request, "read")
-        params = request.GET
+    def handle_get(self, lrs: LrsRequest, client: LRSClient) -> HttpResponse:
+        self._require(client, "read")
+        params: Any = lrs.params
         unknown = set(params) - QUERY_PARAMETERS
         if unknown:
             raise BadRequest(f"Unknown parameter(s): {', '.join(sorted(unknown))}.")
+        after = None
+        if "more" in params:
+            params, after = self._more(params["more"])
         fmt = params.get("format", "exact")
         if fmt not in ("exact", "ids", "canonical"):
             raise BadRequest("Parameter 'format' must be exact, ids or canonical.")
-        languages = self._languages(request)
+        with_attachments = _bool(params, "attachments")
+        languages = self._languages(lrs.headers.get("Accept-Language", ""))
         if "statementId" in params or "voidedStatementId" in params:
-            return self._single(params, fmt, languages)
-        query, filters = self._query(params)
+            row = self._single(params)
+            return self._respond(
+                apply_format(row.payload, fmt, languages),
+                [row.payload] if with_attachments else None,
+                headers={
+                    "Last-Modified": row.stored.strftime("%a, %d %b %Y %H:%M:%S GMT")
+                },
+            )
+        query = self._query(params, after)
         rows, has_more = selectors.query_statements(
             query, page_size=xapi_settings.page_size
         )
@@ -230,22 +287,58 @@ class StatementsView(XapiView):
             last = rows[-1]
             token = signing.dumps(
                 {
-                    "q": filters.urlencode(),
+                    "q": params.urlencode(),
                     "stored": last.stored.isoformat(),
                     "pk": last.pk,
                 },
                 salt=MORE_SALT,
                 compress=True,
             )
-            more = f"{request.path}?more={token}"
-        return _xapi_response(
+            more = f"{lrs.path}?more={token}"
+        return self._respond(
             {
                 "statements": [apply_format(r.payload, fmt, languages) for r in rows],
                 "more": more,
-            }
+            },
+            [r.payload for r in rows] if with_attachments else None,
         )
 
-    def _single(self, params: Any, fmt: str, languages: list[str]) -> HttpResponse:
+    @staticmethod
+    def _respond(
+        body: Any,
+        payloads: list[dict[str, Any]] | None,
+        *,
+        headers: dict[str, str] | None = None,
+    ) -> HttpResponse:
+        """JSON, or with `payloads` multipart/mixed: the JSON part first, then one
+        part per attachment those statements name whose data the LRS holds."""
+        if payloads is None:
+            return _xapi_response(body, headers=headers)
+        parts: list[tuple[dict[str, str], bytes]] = [
+            ({"Content-Type": "application/json"}, json.dumps(body).encode("utf-8"))
+        ]
+        parts += [
+            multipart.attachment_part(row.content_type, row.sha2, bytes(row.data))
+            for row in selectors.attachments_of(payloads)
+        ]
+        content, boundary = multipart.build(parts)
+        response = HttpResponse(
+            content, content_type=f"multipart/mixed; boundary={boundary}"
+        )
+        return _with_xapi_headers(response, headers)
+
+    @staticmethod
+    def _more(token: str) -> tuple[QueryDict, tuple[datetime, int]]:
+        """The query a `more` link continues, and where the last page ended."""
+        try:
+            state = signing.loads(token, salt=MORE_SALT)
+        except signing.BadSignature:
+            raise BadRequest("The 'more' link is invalid or has expired.") from None
+        after = (datetime.fromisoformat(state["stored"]), int(state["pk"]))
+        return QueryDict(state["q"]), after
+
+    @staticmethod
+    def _single(params: Any) -> Statement:
         extra = set(params) - SINGLE_PARAMETERS
         if extra or ("statementId" in params and "voidedStatementId" in params):
             raise BadRequest(
@@ -257,21 +350,12 @@ class StatementsView(XapiView):
         row = selectors.get_statement(_uuid(params[name], name), voided=voided)
         if row is None:
             raise NotFound("No statement with that id.")
-        return _xapi_response(
-            apply_format(row.payload, fmt, languages),
-            headers={"Last-Modified": row.stored.strftime("%a, %d %b %Y %H:%M:%S GMT")},
-        )
+        return row
 
-    def _query(self, params: Any) -> tuple[selectors.StatementQuery, QueryDict]:
-        """The parsed query, and the filters a `more` link must carry on."""
-        after = None
-        if "more" in params:
-            try:
-                state = signing.loads(params["more"], salt=MORE_SALT)
-            except signing.BadSignature:
-                raise BadRequest("The 'more' link is invalid or has expired.") from None
-            after = (datetime.fromisoformat(state["stored"]), int(state["pk"]))
-            params = QueryDict(state["q"])
+    @staticmethod
+    def _query(
+        params: Any, after: tuple[datetime, int] | None
+    ) -> selectors.StatementQuery:
         agent = ""
         if "agent" in params:
             try:
@@ -288,7 +372,7 @@ class StatementsView(XapiView):
             raise BadRequest("Parameter 'limit' must be a whole number.") from None
         if limit < 0:
             raise BadRequest("Parameter 'limit' must not be negative.")
-        query = selectors.StatementQuery(
+        return selectors.StatementQuery(
             agent_key=agent,
             verb=params.get("verb", ""),
             activity=params.get("activity", ""),
@@ -303,11 +387,9 @@ class StatementsView(XapiView):
             ascending=_bool(params, "ascending"),
             after=after,
         )
-        return query, params
 
     @staticmethod
-    def _languages(request: HttpRequest) -> list[str]:
-        header = request.headers.get("Accept-Language", "")
+    def _languages(header: str) -> list[str]:
         weighted = []
         for part in header.split(","):
             tag, _, quality = part.strip().partition(";q=")

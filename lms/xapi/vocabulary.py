@@ -91,6 +91,13 @@ class Verbs:
         "Finished a lesson, assignment or trajectory.",
         f"{ADL}/verbs/completed",
     )
+    PROGRESSED = _verb(
+        "progressed",
+        "progressed",
+        "vorderde",
+        "Moved forward through a trajectory; result.score.scaled is the share done.",
+        f"{ADL}/verbs/progressed",
+    )
     COMMENTED = _verb(
         "commented",
         "commented",
@@ -165,6 +172,18 @@ class Verbs:
         "kreeg een credential ingetrokken",
         "A credential issued to the actor was revoked.",
     )
+    SUBMITTED = _verb(
+        "submitted",
+        "submitted",
+        "diende in",
+        "Submitted work for assessment, e.g. a certification portfolio (frozen as submitted).",
+    )
+    ASSESSED = _verb(
+        "assessed",
+        "assessed",
+        "beoordeelde",
+        "Assessed a portfolio with a rubric; result.success is pass (true) or not yet (false), never free text.",
+    )
 
 
 class ActivityTypes:
@@ -215,6 +234,18 @@ class ActivityTypes:
     )
     OWN_COURSE = _type(
         "own-course", "own course", "eigen vak", "A course the lecturer teaches."
+    )
+    PORTFOLIO = _type(
+        "portfolio",
+        "portfolio",
+        "portfolio",
+        "A lecturer's certification portfolio: evidence per competency.",
+    )
+    CERTIFICATE = _type(
+        "certificate",
+        "certificate",
+        "certificaat",
+        "A certificate a lecturer can earn; its scheme sets the rules.",
     )
 
 

@@ -8,7 +8,8 @@ from django.urls import reverse
 from lms.xapi.models import Statement
 from tests.trajectories.factories import make_cohort
 from trajectories import services
-from trajectories.exceptions import NotAllowed
+from trajectories.assignments import day_label
+from trajectories.exceptions import AssignmentLocked, NotAllowed
 from trajectories.selectors import my_trajectories
 
 pytestmark = pytest.mark.django_db
@@ -26,9 +27,10 @@ def test_assignments_open_after_their_session_and_explain_locks(
     (overview,) = my_trajectories(lecturer)
     first, second = overview.assignments
     assert (first.status, second.status) == ("open", "locked")
-    assert second.locked_reason == "Opens after session 3."
+    opens = enrolment.cohort.sessions.get(number=3).ends_at
+    assert second.locked_reason == f"Opens after session 3 on {day_label(opens)}."
     course = services.register_course(owner=lecturer, name="Intro to Law", code="L1")
-    with pytest.raises(NotAllowed):
+    with pytest.raises(AssignmentLocked, match="Opens after session 3 on "):
         services.save_assignment(
             user=lecturer, enrolment=enrolment, key=second.key, course=course,
             planned_change="", actual_change="x", effect="", submit=False,

@@ -36,6 +36,8 @@ class Enrolment(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     status_changed_at = models.DateTimeField(auto_now_add=True)
+    # Set once, when the completion rules first held; kept on a later withdrawal.
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
 
     class Meta:
         ordering = ["cohort", "created_at", "pk"]

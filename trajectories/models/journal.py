@@ -47,6 +47,10 @@ class JournalEntry(models.Model):
         related_name="+",
         verbose_name=_("about session"),
     )
+    # The StreamField block id of a programme assignment the entry reflects on.
+    assignment_key = models.CharField(
+        _("about assignment"), max_length=64, blank=True, default=""
+    )
     title = models.CharField(_("title"), max_length=200)
     # Sanitised HTML per section of the programme's reflection model.
     sections = models.JSONField(default=dict)

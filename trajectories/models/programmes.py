@@ -6,6 +6,7 @@ import secrets
 from typing import Any
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ..blocks import TEXT_FEATURES, AssignmentBlock, SessionPlanBlock
+from ..data import CompletionRules
 
 
 class ReflectionModel(models.TextChoices):
@@ -52,6 +54,28 @@ class ProgrammePage(Page):
         choices=ReflectionModel.choices,
         default=ReflectionModel.WHAT,
     )
+    completion_min_attendance = models.PositiveSmallIntegerField(
+        _("minimum share of sessions attended (%)"),
+        default=80,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Sessions marked present, as a percentage of all sessions."),
+    )
+    completion_mandatory_sessions = models.BooleanField(
+        _("all mandatory sessions attended"),
+        default=True,
+        help_text=_("Sessions marked mandatory in the session plan."),
+    )
+    completion_all_assignments = models.BooleanField(
+        _("all assignments submitted"), default=True
+    )
+    completion_reflection_per_session = models.BooleanField(
+        _("a shared reflection on every session"),
+        default=True,
+        help_text=_(
+            "At least one journal entry about each session, shared with the coach "
+            "or the peer group."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -68,6 +92,15 @@ class ProgrammePage(Page):
         FieldPanel("session_plan"),
         FieldPanel("assignments"),
         FieldPanel("reflection_model"),
+        MultiFieldPanel(
+            [
+                FieldPanel("completion_min_attendance"),
+                FieldPanel("completion_mandatory_sessions"),
+                FieldPanel("completion_all_assignments"),
+                FieldPanel("completion_reflection_per_session"),
+            ],
+            heading=_("Completion"),
+        ),
     ]
     subpage_types: list[str] = []
     template = "engage_trajectories/programme_page.html"
@@ -75,6 +108,22 @@ class ProgrammePage(Page):
     class Meta:
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
+
+    def completion_rules(self) -> CompletionRules:
+        return CompletionRules(
+            min_attendance_percent=self.completion_min_attendance,
+            mandatory_sessions=self.completion_mandatory_sessions,
+            all_assignments=self.completion_all_assignments,
+            reflection_per_session=self.completion_reflection_per_session,
+        )
+
+    def mandatory_session_numbers(self) -> frozenset[int]:
+        """Numbers of the sessions the plan marks mandatory (plan order = number)."""
+        return frozenset(
+            number
+            for number, block in enumerate(self.session_plan, start=1)
+            if block.value.get("mandatory")
+        )
 
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         from ..views import serve_programme

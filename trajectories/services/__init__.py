@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .completion import complete_if_done
 from .courses import register_course, save_assignment
 from .enrolment import (
     check_in,
@@ -17,6 +18,7 @@ from .journal import form_peer_groups, give_feedback, may_read, save_entry, shar
 __all__ = [
     "check_in",
     "coaches",
+    "complete_if_done",
     "enrol",
     "form_peer_groups",
     "give_feedback",

@@ -14,7 +14,7 @@ from lms.xapi.services import record
 
 from .. import xapi as events
 from ..assignments import assignments_for
-from ..exceptions import NotAllowed
+from ..exceptions import AssignmentLocked, NotAllowed
 from ..models import (
     AssignmentRecord,
     AssignmentStatus,
@@ -22,6 +22,7 @@ from ..models import (
     EnrolmentStatus,
     OwnCourse,
 )
+from .completion import complete_if_done
 
 MAX_TEXT = 50_000
 
@@ -81,7 +82,7 @@ def save_assignment(
         if assignment is None:
             raise NotAllowed(_("This assignment does not exist."))
         if not assignment.is_open:
-            raise NotAllowed(assignment.locked_reason)
+            raise AssignmentLocked(assignment.locked_reason)
         work, _created = AssignmentRecord.objects.get_or_create(
             enrolment=enrolment, assignment_key=key
         )
@@ -110,4 +111,5 @@ def save_assignment(
                 )
             )
             record(events.course_revised(actor=actor, work=work, course=course))
+            complete_if_done(enrolment=enrolment)
     return work

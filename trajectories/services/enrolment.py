@@ -7,10 +7,14 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lms.accounts.selectors import profile_of
+from lms.notifications.services import notify
 from lms.xapi.services import record
 
 from .. import xapi as events
@@ -24,6 +28,7 @@ from ..models import (
     EnrolmentStatus,
 )
 from ..signals import enrolment_changed
+from .completion import complete_if_done
 
 CHECKIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I look-alikes
 CHECKIN_LENGTH = 6
@@ -122,6 +127,15 @@ def _promote_from_waiting_list(cohort: Cohort) -> None:
         waiting.status_changed_at = timezone.now()
         waiting.save(update_fields=["status", "status_changed_at"])
         _record_enrolled(waiting)
+        notify(
+            recipient=waiting.user,
+            kind="enrolment-promoted",
+            title=format_lazy(
+                gettext_lazy("A place came free: you are now enrolled in {cohort}"),
+                cohort=str(cohort),
+            ),
+            url=reverse("engage_trajectories:mine"),
+        )
         enrolment_changed.send(sender=Enrolment, enrolment=waiting)
 
 
@@ -211,6 +225,7 @@ def _set_attendance(
                     at=timezone.now(),
                 )
             )
+        complete_if_done(enrolment=enrolment)
     return attendance
 
 

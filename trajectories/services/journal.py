@@ -6,10 +6,14 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lms.accounts.selectors import profile_of
+from lms.notifications.services import notify
 from lms.sanitizing import clean_html, clean_text
 from lms.xapi.services import record
 
@@ -25,6 +29,7 @@ from ..models import (
     Visibility,
 )
 from ..reflection import sections_for
+from .completion import complete_if_done
 from .enrolment import coaches
 
 # Autosaves within this time update the latest revision instead of adding one.
@@ -40,6 +45,20 @@ def _clean_sections(enrolment: Enrolment, sections: dict[str, str]) -> dict[str,
     }
 
 
+def _assignment_keys(enrolment: Enrolment) -> set[str]:
+    return {str(block.id) for block in enrolment.cohort.programme.assignments}
+
+
+def _about(entry_id: int) -> tuple[int | None, str]:
+    """The session and assignment a stored entry is about."""
+    session_id, key = (
+        JournalEntry.objects.filter(pk=entry_id)
+        .values_list("session_id", "assignment_key")
+        .get()
+    )
+    return session_id, key
+
+
 def save_entry(
     *,
     author: Any,
@@ -48,8 +67,13 @@ def save_entry(
     sections: dict[str, str],
     entry: JournalEntry | None = None,
     session_id: int | None = None,
+    assignment_key: str | None = None,
 ) -> JournalEntry:
-    """Create or update an entry (also the autosave); keeps a revision history."""
+    """Create or update an entry (also the autosave); keeps a revision history.
+
+    `assignment_key`: the programme assignment the entry reflects on ("" for none,
+    None to leave it as it is); an unknown key means none.
+    """
     if enrolment.user_id != author.pk:
         raise NotAllowed(_("You can only write in your own journal."))
     if entry is not None and entry.enrolment_id != enrolment.pk:
@@ -60,9 +84,25 @@ def save_entry(
             entry = JournalEntry(enrolment=enrolment)
         entry.title = clean_text(title)[:200] or _("Untitled entry")
         entry.sections = _clean_sections(enrolment, sections)
+        # No session (or one of another cohort) means "not about a session": the
+        # site's "No particular session" and the API's null both clear it.
         if session_id and enrolment.cohort.sessions.filter(pk=session_id).exists():
             entry.session_id = session_id
+        else:
+            entry.session_id = None
+        if assignment_key is not None:
+            entry.assignment_key = (
+                assignment_key if assignment_key in _assignment_keys(enrolment) else ""
+            )
+        about_changed = (
+            entry.pk is not None
+            and entry.visibility != Visibility.PRIVATE
+            and (entry.session_id, entry.assignment_key) != _about(entry.pk)
+        )
         entry.save()
+        if about_changed:
+            # A shared reflection now counts for another session or assignment.
+            complete_if_done(enrolment=enrolment)
         latest = entry.revisions.order_by("-saved_at").first()
         if latest is not None and now - latest.saved_at < REVISION_WINDOW:
             latest.title, latest.sections = entry.title, entry.sections
@@ -81,6 +121,12 @@ def share_entry(*, author: Any, entry: JournalEntry, visibility: str) -> Journal
     if visibility not in Visibility.values:
         raise NotAllowed(_("Choose who can read the entry."))
     with transaction.atomic():
+        was_private = (
+            JournalEntry.objects.filter(pk=entry.pk)
+            .values_list("visibility", flat=True)
+            .get()
+            == Visibility.PRIVATE
+        )
         entry.visibility = visibility
         first_share = visibility != Visibility.PRIVATE and entry.shared_at is None
         now = timezone.now()
@@ -93,6 +139,20 @@ def share_entry(*, author: Any, entry: JournalEntry, visibility: str) -> Journal
                     actor=profile_of(author).xapi_id, entry=entry, at=now
                 )
             )
+        if was_private != (visibility == Visibility.PRIVATE):
+            complete_if_done(enrolment=entry.enrolment)
+        if was_private and visibility != Visibility.PRIVATE:
+            for coach in entry.enrolment.cohort.coaches.all():
+                notify(
+                    recipient=coach,
+                    kind="entry-shared",
+                    title=format_lazy(
+                        gettext_lazy("{name} shared “{title}” with you"),
+                        name=profile_of(author).display_name,
+                        title=entry.title,
+                    ),
+                    url=reverse("engage_trajectories:entry", args=[entry.pk]),
+                )
     return entry
 
 
@@ -138,7 +198,35 @@ def give_feedback(*, author: Any, entry: JournalEntry, body: str) -> Feedback:
                     feedback=feedback,
                 )
             )
+        # Feedback goes to the author; the author's reply to the others in the thread.
+        reply = author.pk == entry.enrolment.user_id
+        for recipient in _feedback_recipients(entry, author):
+            notify(
+                recipient=recipient,
+                kind="feedback-reply" if reply else "feedback",
+                title=format_lazy(
+                    gettext_lazy("{name} replied on “{title}”")
+                    if reply
+                    else gettext_lazy("{name} gave feedback on “{title}”"),
+                    name=profile_of(author).display_name,
+                    title=entry.title,
+                ),
+                url=reverse("engage_trajectories:entry", args=[entry.pk]),
+            )
     return feedback
+
+
+def _feedback_recipients(entry: JournalEntry, author: Any) -> list[Any]:
+    """Who hears of new feedback: the entry's author, or, for the author's reply,
+    everyone else in the thread who may still read the entry."""
+    if author.pk != entry.enrolment.user_id:
+        return [entry.enrolment.user]
+    others = {
+        f.author.pk: f.author
+        for f in entry.feedback.exclude(author=author).select_related("author")
+        if f.author is not None
+    }
+    return [user for user in others.values() if may_read(user, entry)]
 
 
 def form_peer_groups(

@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from .environment import (
@@ -30,6 +31,8 @@ SECRET_KEY = env_str("SECRET_KEY", DEFAULT_SECRET_KEY)
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# Origins whose browser content may call the LRS (/xapi/); see lms/xapi/cors.py.
+ENGAGE_XAPI_CORS_ORIGINS = env_list("ENGAGE_XAPI_CORS_ORIGINS", [])
 
 INSTALLED_APPS = [
     # Engage PD, lowest layer first.
@@ -281,6 +284,15 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "forward-xapi-statements": {
         "task": "lms.xapi.tasks.forward_all",
         "schedule": 60.0,
+    },
+    # Digest e-mails at 06:00 (CELERY_TIMEZONE); the weekly one on Mondays.
+    "daily-digests": {
+        "task": "lms.notifications.tasks.send_daily_digests",
+        "schedule": crontab(hour=6, minute=0),
+    },
+    "weekly-digests": {
+        "task": "lms.notifications.tasks.send_weekly_digests",
+        "schedule": crontab(hour=6, minute=0, day_of_week="mon"),
     },
 }
 

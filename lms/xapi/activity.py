@@ -1,0 +1,65 @@
+"""Monthly statement counts per verb, kept up to date as statements are stored.
+
+Dashboards show learning activity over the years; counting millions of
+statements per request is out of the question, so every store (and every
+voiding) adjusts a small table in the same transaction: one upsert per batch.
+`rebuild()` recomputes it from the statements (command `rebuild_xapi_activity`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from django.db import connection, transaction
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+
+from .models import MonthlyActivity, Statement
+
+_TABLE = MonthlyActivity._meta.db_table
+
+
+def month_of(moment: datetime | date) -> date:
+    return date(moment.year, moment.month, 1)
+
+
+def count(rows: Iterable[Statement]) -> Counter[tuple[date, str]]:
+    """(month, verb) -> number of the given statements."""
+    return Counter((month_of(row.timestamp), row.verb_iri) for row in rows)
+
+
+def adjust(changes: Counter[tuple[date, str]], *, sign: int = 1) -> None:
+    """Add (or with sign=-1 remove) counts; one statement for any number."""
+    items = [(month, verb, sign * n) for (month, verb), n in changes.items() if n]
+    if not items:
+        return
+    values = ", ".join(["(%s, %s, %s)"] * len(items))
+    with connection.cursor() as cursor:
+        # PostgreSQL and SQLite (3.24+) both speak this upsert.
+        cursor.execute(
+            f"INSERT INTO {_TABLE} (month, verb_iri, count) VALUES {values} "  # noqa: S608
+            f"ON CONFLICT (month, verb_iri) DO UPDATE "
+            f"SET count = {_TABLE}.count + excluded.count",
+            [value for item in items for value in item],
+        )
+
+
+def rebuild() -> int:
+    """Recompute every count from the stored statements; returns the rows."""
+    with transaction.atomic():
+        MonthlyActivity.objects.all().delete()
+        totals = (
+            Statement.objects.filter(is_voided=False)
+            .annotate(month=TruncMonth("timestamp"))
+            .values("month", "verb_iri")
+            .annotate(n=Count("pk"))
+            .values_list("month", "verb_iri", "n")
+        )
+        rows = [
+            MonthlyActivity(month=month_of(month), verb_iri=verb, count=n)
+            for month, verb, n in totals
+        ]
+        MonthlyActivity.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)

@@ -1,0 +1,456 @@
+"""Shapes of the lecturer's trajectories API: validate input and shape output, never
+write (writes go through trajectories.services, as on the site)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from lms.accounts.selectors import profile_of
+from lms.sanitizing import clean_typed_html
+
+from ... import selectors
+from ...models import (
+    AssignmentStatus,
+    EnrolmentStatus,
+    Feedback,
+    JournalEntry,
+    Visibility,
+)
+from ...reflection import sections_for
+from ...services.journal import MAX_SECTION_CHARS
+from .pagination import page_of
+
+# Largest id a database integer key holds; a bigger number is no id at all.
+MAX_ID = 2**63 - 1
+MAX_TITLE_CHARS = JournalEntry._meta.get_field("title").max_length
+MAX_FEEDBACK_CHARS = Feedback._meta.get_field("body").max_length
+SECTIONS_HELP = (
+    "HTML (or plain text) per section key of the programme's reflection model; see "
+    "`reflection_sections` of the enrolment. Cleaned like the site's editor: "
+    "scripts, event handlers and tags outside the allowlist are removed. At most "
+    f"{MAX_SECTION_CHARS:,} characters a section."
+)
+
+
+# --- input ---------------------------------------------------------------------------
+
+
+class TextField(serializers.CharField):
+    """A CharField that takes only JSON strings (no silent 123 -> "123")."""
+
+    default_error_messages = {"not_text": gettext_lazy("Send text (a JSON string).")}
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("not_text")
+        return super().to_internal_value(data)
+
+
+def _id_field(**kwargs: Any) -> serializers.IntegerField:
+    return serializers.IntegerField(min_value=1, max_value=MAX_ID, **kwargs)
+
+
+class JournalEntryUpdateSerializer(serializers.Serializer):
+    """A full (PUT) or partial (PATCH) save of an entry; PATCH keeps the sections
+    and the session it does not mention."""
+
+    title = TextField(max_length=MAX_TITLE_CHARS)
+    sections = serializers.DictField(
+        child=TextField(
+            max_length=MAX_SECTION_CHARS, allow_blank=True, trim_whitespace=False
+        ),
+        help_text=SECTIONS_HELP,
+    )
+    session = _id_field(
+        allow_null=True,
+        required=False,
+        help_text="A session of the enrolment's cohort, or null.",
+    )
+    assignment = TextField(
+        max_length=64,
+        allow_blank=True,
+        required=False,
+        help_text="The key of a programme assignment (see me/assignments) the entry "
+        'reflects on, or "" for none.',
+    )
+
+    def target_enrolment(self, attrs: dict[str, Any]) -> Any:
+        return self.context["entry"].enrolment
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        enrolment = self.target_enrolment(attrs)
+        entry: JournalEntry | None = self.context.get("entry")
+        errors: dict[str, list[str]] = {}
+        if "sections" in attrs:
+            keys = [
+                s.key for s in sections_for(enrolment.cohort.programme.reflection_model)
+            ]
+            unknown = sorted(set(attrs["sections"]) - set(keys))
+            if unknown:
+                errors["sections"] = [
+                    _(
+                        "Unknown section(s): %(unknown)s. This programme's "
+                        "reflection model has: %(keys)s."
+                    )
+                    % {"unknown": ", ".join(unknown), "keys": ", ".join(keys)}
+                ]
+            cleaned = {
+                key: str(clean_typed_html(value))
+                for key, value in attrs["sections"].items()
+            }
+            # Plain text gains <p> and <br>; the journal keeps at most
+            # MAX_SECTION_CHARS, so refuse rather than cut off what was typed.
+            too_long = {
+                key: [
+                    _(
+                        "This section is too long once formatted (at most "
+                        "%(max)d characters)."
+                    )
+                    % {"max": MAX_SECTION_CHARS}
+                ]
+                for key, html in cleaned.items()
+                if len(html) > MAX_SECTION_CHARS
+            }
+            if too_long:
+                raise serializers.ValidationError({"sections": too_long})
+            if self.partial and entry is not None:
+                cleaned = {**entry.sections, **cleaned}
+            attrs["sections"] = cleaned
+        elif entry is not None:
+            attrs["sections"] = dict(entry.sections)
+        if "session" not in attrs and self.partial and entry is not None:
+            attrs["session"] = entry.session_id
+        elif attrs.get("session") is not None and not (
+            enrolment.cohort.sessions.filter(pk=attrs["session"]).exists()
+        ):
+            errors["session"] = [_("Choose a session of this entry's cohort, or null.")]
+        if attrs.get("assignment") and attrs["assignment"] not in {
+            str(block.id) for block in enrolment.cohort.programme.assignments
+        }:
+            errors["assignment"] = [
+                _("Choose an assignment of this entry's programme, or nothing.")
+            ]
+        if not self.partial:
+            attrs.setdefault("assignment", "")  # the whole entry: about none
+        if "title" not in attrs and entry is not None:
+            attrs["title"] = entry.title
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
+
+
+class JournalEntryCreateSerializer(JournalEntryUpdateSerializer):
+    """A new entry in one of the person's own journals."""
+
+    enrolment = _id_field(help_text="One of your enrolments (its journal).")
+    sections = serializers.DictField(
+        child=TextField(
+            max_length=MAX_SECTION_CHARS, allow_blank=True, trim_whitespace=False
+        ),
+        required=False,
+        default=dict,
+        help_text=SECTIONS_HELP,
+    )
+
+    def validate_enrolment(self, value: int) -> Any:
+        enrolment = selectors.own_enrolment(self.context["request"].user, value)
+        if enrolment is None:
+            raise serializers.ValidationError(_("Choose one of your own enrolments."))
+        return enrolment
+
+    def target_enrolment(self, attrs: dict[str, Any]) -> Any:
+        return attrs["enrolment"]
+
+
+class ShareSerializer(serializers.Serializer):
+    visibility = serializers.ChoiceField(
+        choices=Visibility.choices,
+        help_text="private: only you; coach: you and your coach; peers: you, your "
+        "coach and your peer group.",
+    )
+
+
+class FeedbackWriteSerializer(serializers.Serializer):
+    body = TextField(
+        max_length=MAX_FEEDBACK_CHARS, help_text="Plain text; tags are removed."
+    )
+
+
+class EntryFilterSerializer(serializers.Serializer):
+    enrolment = _id_field(
+        required=False, help_text="Only the entries of this enrolment's journal."
+    )
+
+
+# --- output --------------------------------------------------------------------------
+
+
+class SectionSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    # A field named like Field.label: DRF's metaclass moves it into the fields.
+    label = serializers.CharField()  # type: ignore[assignment]
+    prompt = serializers.CharField()
+
+
+class CohortRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    academic_year = serializers.CharField()
+    faculty = serializers.CharField(
+        source="faculty.name", allow_null=True, help_text="null: cross-faculty."
+    )
+
+
+class ProgrammeRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.SerializerMethodField()
+    reflection_model = serializers.CharField()
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, programme: Any) -> str:
+        request = self.context["request"]
+        return request.build_absolute_uri(programme.get_url(request) or "/")
+
+
+class EnrolmentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=EnrolmentStatus.choices)
+    status_label = serializers.CharField(source="get_status_display")
+    cohort = CohortRefSerializer()
+    programme = ProgrammeRefSerializer(source="cohort.programme")
+    reflection_sections = serializers.SerializerMethodField(
+        help_text="The sections a journal entry of this enrolment has."
+    )
+    journal_entries = serializers.SerializerMethodField()
+    calendar_url = serializers.SerializerMethodField(
+        help_text="Your personal calendar feed (keep it secret); null unless enrolled."
+    )
+    created_at = serializers.DateTimeField()
+    status_changed_at = serializers.DateTimeField()
+
+    @extend_schema_field(SectionSerializer(many=True))
+    def get_reflection_sections(self, enrolment: Any) -> list[dict[str, str]]:
+        model = enrolment.cohort.programme.reflection_model
+        return [
+            {"key": s.key, "label": str(s.label), "prompt": str(s.prompt)}
+            for s in sections_for(model)
+        ]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_journal_entries(self, enrolment: Any) -> str:
+        url = reverse("engage_trajectories_api:journal-entry-list")
+        return self.context["request"].build_absolute_uri(
+            f"{url}?enrolment={enrolment.pk}"
+        )
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_calendar_url(self, enrolment: Any) -> str | None:
+        if enrolment.status not in selectors.ACTIVE:
+            return None
+        url = reverse("engage_trajectories:calendar", args=[enrolment.calendar_token])
+        return self.context["request"].build_absolute_uri(url)
+
+
+class SessionSerializer(serializers.Serializer):
+    """One row of selectors.my_sessions."""
+
+    id = serializers.IntegerField(source="session.pk")
+    enrolment = serializers.IntegerField(source="enrolment.pk")
+    cohort = serializers.IntegerField(source="session.cohort_id")
+    cohort_title = serializers.CharField(source="enrolment.cohort.title")
+    number = serializers.IntegerField(source="session.number")
+    title = serializers.CharField(source="session.title")
+    starts_at = serializers.DateTimeField(source="session.starts_at")
+    ends_at = serializers.DateTimeField(source="session.ends_at")
+    location = serializers.SerializerMethodField(
+        help_text="null while you are on the waiting list."
+    )
+    online_url = serializers.SerializerMethodField(
+        help_text="null while you are on the waiting list."
+    )
+    attendance = serializers.CharField(
+        source="attendance.status",
+        allow_null=True,
+        help_text="present, excused, absent, or null (not recorded).",
+    )
+    checked_in = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_location(self, row: Any) -> str | None:
+        return row.session.location if row.shows_place else None
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_online_url(self, row: Any) -> str | None:
+        return row.session.online_url if row.shows_place else None
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_checked_in(self, row: Any) -> bool:
+        return bool(row.attendance and row.attendance.checked_in)
+
+
+class OwnCourseRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    code = serializers.CharField()
+
+
+class AssignmentSerializer(serializers.Serializer):
+    """One (enrolment, assignment) of selectors.my_assignments."""
+
+    key = serializers.CharField(source="assignment.key")
+    enrolment = serializers.IntegerField(source="enrolment.pk")
+    cohort_title = serializers.CharField(source="enrolment.cohort.title")
+    programme_title = serializers.CharField(source="enrolment.cohort.programme.title")
+    title = serializers.CharField(source="assignment.title")
+    focus_area = serializers.CharField(source="assignment.focus_area")
+    focus_label = serializers.CharField(source="assignment.focus_label")
+    prompts = serializers.ListField(
+        child=serializers.CharField(), source="assignment.prompts"
+    )
+    after_session = serializers.IntegerField(source="assignment.after_session")
+    opens_at = serializers.DateTimeField(source="assignment.opens_at", allow_null=True)
+    due_at = serializers.DateTimeField(source="assignment.due_at", allow_null=True)
+    status = serializers.ChoiceField(
+        source="assignment.status",
+        choices=["locked", "open", "draft", "overdue", "submitted"],
+    )
+    locked_reason = serializers.CharField(source="assignment.locked_reason")
+    record_status = serializers.ChoiceField(
+        source="assignment.record.status",
+        choices=AssignmentStatus.choices,
+        allow_null=True,
+        help_text="Your record: draft, submitted, or null (not started).",
+    )
+    submitted_at = serializers.DateTimeField(
+        source="assignment.record.submitted_at", allow_null=True
+    )
+    course = OwnCourseRefSerializer(source="assignment.record.course", allow_null=True)
+    html_url = serializers.SerializerMethodField(help_text="Work on it on the site.")
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_html_url(self, row: Any) -> str:
+        url = reverse(
+            "engage_trajectories:assignment",
+            args=[row["enrolment"].pk, row["assignment"].key],
+        )
+        return self.context["request"].build_absolute_uri(url)
+
+
+class _EntryLinks(serializers.Serializer):
+    url = serializers.SerializerMethodField()
+    html_url = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, entry: JournalEntry) -> str:
+        url = reverse("engage_trajectories_api:journal-entry-detail", args=[entry.pk])
+        return self.context["request"].build_absolute_uri(url)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_html_url(self, entry: JournalEntry) -> str:
+        url = reverse("engage_trajectories:entry", args=[entry.pk])
+        return self.context["request"].build_absolute_uri(url)
+
+
+class SessionRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    number = serializers.IntegerField()
+    title = serializers.CharField()
+
+
+ASSIGNMENT_HELP = 'The key of the assignment it reflects on ("" for none).'
+
+
+class JournalEntrySummarySerializer(_EntryLinks):
+    id = serializers.IntegerField()
+    enrolment = serializers.IntegerField(source="enrolment_id")
+    session = SessionRefSerializer(allow_null=True)
+    assignment = serializers.CharField(
+        source="assignment_key", help_text=ASSIGNMENT_HELP
+    )
+    title = serializers.CharField()
+    visibility = serializers.ChoiceField(choices=Visibility.choices)
+    shared_at = serializers.DateTimeField(allow_null=True)
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+    num_feedback = serializers.IntegerField()
+
+
+class JournalEntrySerializer(_EntryLinks):
+    id = serializers.IntegerField()
+    enrolment = serializers.IntegerField(source="enrolment_id")
+    session = SessionRefSerializer(allow_null=True)
+    assignment = serializers.CharField(
+        source="assignment_key", help_text=ASSIGNMENT_HELP
+    )
+    title = serializers.CharField()
+    reflection_model = serializers.CharField(
+        source="enrolment.cohort.programme.reflection_model"
+    )
+    sections = serializers.DictField(
+        child=serializers.CharField(),
+        help_text="Sanitised HTML per section key.",
+    )
+    visibility = serializers.ChoiceField(choices=Visibility.choices)
+    shared_at = serializers.DateTimeField(allow_null=True)
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+    is_author = serializers.SerializerMethodField()
+    author_name = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_is_author(self, entry: JournalEntry) -> bool:
+        return bool(entry.enrolment.user_id == self.context["request"].user.pk)
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_author_name(self, entry: JournalEntry) -> str:
+        return profile_of(entry.enrolment.user).display_name
+
+
+class RevisionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    sections = serializers.DictField(child=serializers.CharField())
+    saved_at = serializers.DateTimeField()
+
+
+class FeedbackSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    author_name = serializers.SerializerMethodField()
+    by_entry_author = serializers.SerializerMethodField(
+        help_text="true for the author's replies."
+    )
+    mine = serializers.SerializerMethodField()
+    body = serializers.CharField(help_text="Plain text.")
+    created_at = serializers.DateTimeField()
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_author_name(self, feedback: Feedback) -> str | None:
+        return profile_of(feedback.author).display_name if feedback.author else None
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_by_entry_author(self, feedback: Feedback) -> bool:
+        return bool(feedback.author_id == self.context["entry"].enrolment.user_id)
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_mine(self, feedback: Feedback) -> bool:
+        return bool(feedback.author_id == self.context["request"].user.pk)
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+EnrolmentPageSerializer = page_of("EnrolmentPage", EnrolmentSerializer)
+SessionPageSerializer = page_of("SessionPage", SessionSerializer)
+AssignmentPageSerializer = page_of("AssignmentPage", AssignmentSerializer)
+JournalEntryPageSerializer = page_of("JournalEntryPage", JournalEntrySummarySerializer)
+RevisionPageSerializer = page_of("RevisionPage", RevisionSerializer)
+FeedbackPageSerializer = page_of("FeedbackPage", FeedbackSerializer)

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from . import views
+
+app_name = "engage_trajectories_api"
+
+urlpatterns = [
+    path("me/enrolments/", views.MyEnrolmentsView.as_view(), name="my-enrolments"),
+    path("me/sessions/", views.MySessionsView.as_view(), name="my-sessions"),
+    path("me/assignments/", views.MyAssignmentsView.as_view(), name="my-assignments"),
+    path(
+        "journal-entries/",
+        views.JournalEntryListView.as_view(),
+        name="journal-entry-list",
+    ),
+    path(
+        "journal-entries/<int:pk>/",
+        views.JournalEntryDetailView.as_view(),
+        name="journal-entry-detail",
+    ),
+    path(
+        "journal-entries/<int:pk>/share/",
+        views.JournalEntryShareView.as_view(),
+        name="journal-entry-share",
+    ),
+    path(
+        "journal-entries/<int:pk>/revisions/",
+        views.JournalEntryRevisionsView.as_view(),
+        name="journal-entry-revisions",
+    ),
+    path(
+        "journal-entries/<int:pk>/feedback/",
+        views.JournalEntryFeedbackView.as_view(),
+        name="journal-entry-feedback",
+    ),
+]
