@@ -139,9 +139,37 @@ def ensure_chromium() -> None:
     )
 
 
+def ensure_verifier() -> None:
+    """The credential tests check our Open Badges with an independent verifier
+    (tests/verifier, Node.js): install its locked packages when the lock changed."""
+    verifier = ROOT / "tests" / "verifier"
+    if not shutil.which("npm"):
+        if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+            say("Installing Node.js from Debian's packages for the credential tests")
+            subprocess.run(["apt-get", "update", "-qq"], check=True)
+            subprocess.run(
+                ["apt-get", "install", "-y", "-qq", "nodejs", "npm"], check=True
+            )
+        else:
+            sys.exit(
+                "The credential tests need Node.js 20+ and npm (Debian/Ubuntu: "
+                "`sudo apt-get install nodejs npm`)."
+            )
+    stamp = verifier / "node_modules" / ".engage-installed"
+    wanted = hashlib.sha256((verifier / "package-lock.json").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text().strip() == wanted:
+        return
+    say("Installing the credential verifier's locked packages (tests/verifier)")
+    run(
+        "npm", "ci", "--prefix", verifier, "--ignore-scripts", "--no-audit", "--no-fund"
+    )
+    stamp.write_text(wanted)
+
+
 def cmd_test(args: argparse.Namespace) -> int:
     ensure_venv()
     ensure_chromium()
+    ensure_verifier()
     workers = args.workers or os.environ.get("ENGAGE_TEST_WORKERS", "2")
     pytest_args = ["-n", workers, *args.pytest_args]
     env = {**os.environ}
@@ -155,6 +183,7 @@ def cmd_test(args: argparse.Namespace) -> int:
 def cmd_setup(args: argparse.Namespace) -> int:
     ensure_venv()
     ensure_chromium()
+    ensure_verifier()
     return 0
 
 

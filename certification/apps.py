@@ -9,3 +9,56 @@ class CertificationConfig(AppConfig):
     label = "engage_certification"
     verbose_name = _("Certification")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from lms.accounts.roles import Role, register_role_permissions
+        from lms.demo import register_demo_seeder
+        from lms.navigation import MenuItem, register_menu_item
+
+        from . import demo
+        from .checks import register_checks
+
+        register_checks()  # production refuses to start without an issuing key
+
+        register_role_permissions(
+            Role.PROGRAMME_ADMIN,
+            {
+                f"engage_certification.{action}_{model}"
+                for action in ("add", "change", "delete", "view")
+                for model in (
+                    "competencyframework",
+                    "competency",
+                    "certificationscheme",
+                    "rubric",
+                )
+            },
+        )
+        # After the trajectories (the scheme belongs to the demo programme).
+        register_demo_seeder("certification", demo.seed_certification, order=60)
+        register_menu_item(
+            MenuItem(
+                key="certification",
+                label=_("Certification"),
+                url_name="engage_certification:home",
+                order=22,
+                roles=frozenset({Role.LECTURER}),
+            )
+        )
+        register_menu_item(
+            MenuItem(
+                key="assessments",
+                label=_("Assessments"),
+                url_name="engage_certification:assessments",
+                order=23,
+                roles=frozenset({Role.COACH}),
+            )
+        )
+        register_menu_item(
+            MenuItem(
+                key="certification-manage",
+                label=_("Portfolios"),
+                url_name="engage_certification:manage",
+                order=24,
+                roles=frozenset({Role.PROGRAMME_ADMIN}),
+            )
+        )

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("practices_db.urls")),
     path("", include("trajectories.urls")),
     path("", include("courses.urls")),
+    path("", include("certification.urls")),
     path("", include("frontend.urls")),
 ]
 

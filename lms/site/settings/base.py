@@ -339,6 +339,9 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "practices_db.workflow_actions.publish_approved
 # --- Engage PD ---------------------------------------------------------------------
 ENGAGE_SITE_URL = WAGTAILADMIN_BASE_URL
 ENGAGE_PLATFORM_NAME = "Engage PD"
+# Ed25519 keys that sign certificates, "id:z3u2…" items (the first signs; the
+# rest keep older credentials verifiable). See certification/openbadges/README.md.
+ENGAGE_CERTIFICATION_KEYS = env_str("ENGAGE_CERTIFICATION_KEYS", "")
 
 LOGGING = {
     "version": 1,

@@ -39,6 +39,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "test-media"
+# Tests that sign pass their own keys; this one serves code reading the settings.
+ENGAGE_CERTIFICATION_DEV_KEY_FILE = VAR_DIR / "tests" / "dev-issuing-key"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so a Celery worker process can share the test database.
     # pytest-xdist adds the worker's suffix to this name.

@@ -1,0 +1,1 @@
+"""Local copies of JSON-LD contexts (data only; see README.md here)."""

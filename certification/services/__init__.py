@@ -1,0 +1,40 @@
+"""Writes of the certification app: one function per use case."""
+
+from __future__ import annotations
+
+from .assessment import (
+    allocate_assessors,
+    allocate_third_assessor,
+    decide,
+    submit_assessment,
+)
+from .audit import log_event
+from .frameworks import create_framework, import_framework
+from .portfolios import (
+    link_evidence,
+    remove_evidence,
+    save_self_assessment,
+    start_portfolio,
+    submit_portfolio,
+    upload_evidence,
+)
+from .rubrics import check_rubric_editable, new_rubric_version, save_rubric
+
+__all__ = [
+    "allocate_assessors",
+    "allocate_third_assessor",
+    "check_rubric_editable",
+    "create_framework",
+    "decide",
+    "import_framework",
+    "link_evidence",
+    "log_event",
+    "new_rubric_version",
+    "remove_evidence",
+    "save_rubric",
+    "save_self_assessment",
+    "start_portfolio",
+    "submit_assessment",
+    "submit_portfolio",
+    "upload_evidence",
+]

@@ -1,0 +1,436 @@
+"""Allocating assessors, blind rubric scoring, reconciliation and the decision."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from lms.accounts.roles import Role
+from lms.accounts.selectors import has_role, profile_of
+from lms.notifications.services import notify
+from lms.sanitizing import clean_text
+from lms.xapi.services import record
+
+from .. import xapi as events
+from ..data import CriterionScoreInput
+from ..exceptions import ConflictOfInterest, InvalidState, NotAllowed
+from ..models import (
+    Assessment,
+    AssessorRole,
+    AuditAction,
+    CriterionScore,
+    Decision,
+    DecisionOutcome,
+    Outcome,
+    Portfolio,
+    PortfolioStatus,
+    PortfolioVersion,
+    Rubric,
+)
+from ..selectors import is_programme_admin, state_of
+from ..signals import certificate_awarded
+from .audit import log_event
+
+MAX_COMMENT_CHARS = 10_000
+MAX_CRITERION_COMMENT_CHARS = 5000
+MAX_FEEDBACK_CHARS = 10_000
+
+
+def _admin(actor: Any, portfolio: Portfolio) -> None:
+    if not is_programme_admin(actor):
+        raise NotAllowed(_("Only the programme team allocates assessors and decides."))
+    if portfolio.user_id == actor.pk:
+        raise ConflictOfInterest(
+            _("You cannot allocate assessors for or decide on your own portfolio.")
+        )
+
+
+def _name(user: Any) -> str:
+    return profile_of(user).display_name
+
+
+def _coaches_cohort(user: Any, portfolio: Portfolio) -> bool:
+    return portfolio.enrolment.cohort.coaches.filter(pk=user.pk).exists()
+
+
+def _check_assessor(user: Any, portfolio: Portfolio, *, may_coach: bool) -> None:
+    if user.pk == portfolio.user_id:
+        raise ConflictOfInterest(
+            _("%(name)s is the candidate and cannot assess their own portfolio.")
+            % {"name": _name(user)}
+        )
+    if not user.is_active or not has_role(user, Role.COACH):
+        raise NotAllowed(
+            _("%(name)s is not an active coach and cannot assess.")
+            % {"name": _name(user)}
+        )
+    if not may_coach and _coaches_cohort(user, portfolio):
+        raise ConflictOfInterest(
+            _(
+                "%(name)s coaches the candidate's cohort; the second and third "
+                "assessors must be independent of it."
+            )
+            % {"name": _name(user)}
+        )
+
+
+def _current_version(portfolio: Portfolio) -> PortfolioVersion:
+    version = portfolio.versions.order_by("-number").first()
+    if version is None:
+        raise InvalidState(_("The portfolio has not been submitted."))
+    return version
+
+
+def _lock(portfolio: Portfolio) -> Portfolio:
+    return (
+        Portfolio.objects.select_for_update()
+        .select_related(
+            "scheme__rubric", "scheme__programme", "enrolment__cohort", "user"
+        )
+        .get(pk=portfolio.pk)
+    )
+
+
+def _allocate(
+    *,
+    actor: Any,
+    portfolio: Portfolio,
+    version: PortfolioVersion,
+    role: str,
+    assessor: Any,
+    rubric: Rubric,
+) -> Assessment:
+    existing = Assessment.objects.filter(version=version, role=role).first()
+    if existing is not None:
+        if existing.assessor_id == assessor.pk:
+            return existing
+        _release(existing)
+    assessment = Assessment.objects.create(
+        version=version,
+        assessor=assessor,
+        role=role,
+        rubric=rubric,
+        allocated_by=actor,
+    )
+    log_event(
+        action=AuditAction.ALLOCATED,
+        actor=actor,
+        portfolio=portfolio,
+        version=version.pk,
+        role=role,
+        assessor=assessor.pk,
+    )
+    notify(
+        recipient=assessor,
+        kind="portfolio-to-assess",
+        title=format_lazy(
+            gettext_lazy("A portfolio for “{scheme}” is waiting for your assessment"),
+            scheme=portfolio.scheme.title,
+        ),
+        url=reverse("engage_certification:assessment", args=[assessment.pk]),
+    )
+    return assessment
+
+
+def _release(assessment: Assessment) -> None:
+    """Take an allocation back (only while it has not been submitted)."""
+    if assessment.is_submitted:
+        raise InvalidState(
+            _("The %(role)s has submitted already and cannot be replaced.")
+            % {"role": assessment.get_role_display().lower()}
+        )
+    assessment.delete()
+
+
+def allocate_assessors(
+    *, actor: Any, portfolio: Portfolio, first: Any, second: Any
+) -> list[Assessment]:
+    """Allocate the first assessor (may be a coach of the cohort) and the second
+    (must not coach it); neither may be the candidate. An assessor who has not
+    submitted yet can be replaced. The rubric is locked from now on."""
+    with transaction.atomic():
+        portfolio = _lock(portfolio)
+        _admin(actor, portfolio)
+        if portfolio.status not in (
+            PortfolioStatus.SUBMITTED,
+            PortfolioStatus.UNDER_ASSESSMENT,
+        ):
+            raise InvalidState(_("Only a submitted portfolio gets assessors."))
+        if first.pk == second.pk:
+            raise ConflictOfInterest(
+                _("The first and second assessor must be two different people.")
+            )
+        _check_assessor(first, portfolio, may_coach=True)
+        _check_assessor(second, portfolio, may_coach=False)
+        version = _current_version(portfolio)
+        rubric_id = portfolio.scheme.rubric_id
+        if rubric_id is None:
+            raise InvalidState(
+                _("The certification scheme has no rubric yet; add one first.")
+            )
+        # Serialise with an edit of the rubric that is about to be saved.
+        rubric = Rubric.objects.select_for_update().get(pk=rubric_id)
+        third = Assessment.objects.filter(version=version, role=AssessorRole.THIRD)
+        if third.filter(assessor__in=[first, second]).exists():
+            raise ConflictOfInterest(
+                _("The third assessor cannot also be first or second.")
+            )
+        wanted = {AssessorRole.FIRST: first, AssessorRole.SECOND: second}
+        for current in version.assessments.filter(role__in=list(wanted)):
+            if current.assessor_id != wanted[AssessorRole(current.role)].pk:
+                _release(current)
+        allocated = [
+            _allocate(
+                actor=actor,
+                portfolio=portfolio,
+                version=version,
+                role=role,
+                assessor=person,
+                rubric=existing_rubric(version, role) or rubric,
+            )
+            for role, person in wanted.items()
+        ]
+        if portfolio.status != PortfolioStatus.UNDER_ASSESSMENT:
+            portfolio.status = PortfolioStatus.UNDER_ASSESSMENT
+            portfolio.save(update_fields=["status", "updated_at"])
+    return allocated
+
+
+def existing_rubric(version: PortfolioVersion, role: str) -> Rubric | None:
+    """The rubric the version's other assessments use (all use the same one)."""
+    other = (
+        Assessment.objects.filter(version=version)
+        .exclude(role=role)
+        .select_related("rubric")
+        .first()
+    )
+    return other.rubric if other else None
+
+
+def allocate_third_assessor(
+    *, actor: Any, portfolio: Portfolio, assessor: Any
+) -> Assessment:
+    """When the first two outcomes differ: a third assessor, independent of the
+    cohort and of the first two, reconciles."""
+    with transaction.atomic():
+        portfolio = _lock(portfolio)
+        _admin(actor, portfolio)
+        if portfolio.status != PortfolioStatus.UNDER_ASSESSMENT:
+            raise InvalidState(_("The portfolio is not under assessment."))
+        version = _current_version(portfolio)
+        state = state_of(list(version.assessments.all()))
+        if not state.needs_reconciliation:
+            raise InvalidState(
+                _("A third assessor is only needed when the first two outcomes differ.")
+            )
+        if assessor.pk in (state.first.assessor_id, state.second.assessor_id):  # type: ignore[union-attr]
+            raise ConflictOfInterest(
+                _("The third assessor must be someone other than the first two.")
+            )
+        _check_assessor(assessor, portfolio, may_coach=False)
+        rubric = state.first.rubric  # type: ignore[union-attr]
+        return _allocate(
+            actor=actor,
+            portfolio=portfolio,
+            version=version,
+            role=AssessorRole.THIRD,
+            assessor=assessor,
+            rubric=rubric,
+        )
+
+
+def submit_assessment(
+    *,
+    assessor: Any,
+    assessment: Assessment,
+    scores: Sequence[CriterionScoreInput],
+    comment: str,
+) -> Assessment:
+    """Score every criterion of the rubric with one of its levels, with a comment;
+    the outcome follows from the rubric. Submitted once, then final."""
+    with transaction.atomic():
+        # Lock in the order the allocation does: the portfolio, then the rest.
+        portfolio = _lock(assessment.version.portfolio)
+        assessment = (
+            Assessment.objects.select_for_update()
+            .select_related("rubric", "version")
+            .get(pk=assessment.pk)
+        )
+        if assessment.assessor_id != getattr(assessor, "pk", None):
+            raise NotAllowed(_("This assessment is allocated to someone else."))
+        if assessment.is_submitted:
+            raise InvalidState(_("You submitted this assessment already."))
+        version = assessment.version
+        version.portfolio = portfolio
+        if portfolio.status != PortfolioStatus.UNDER_ASSESSMENT or (
+            _current_version(portfolio).pk != version.pk
+        ):
+            raise InvalidState(_("This version is no longer being assessed."))
+        if assessment.role == AssessorRole.THIRD:
+            state = state_of(list(version.assessments.all()))
+            if not state.needs_reconciliation:
+                raise InvalidState(_("There is nothing to reconcile."))
+        text = clean_text(comment)[:MAX_COMMENT_CHARS]
+        if not text:
+            raise NotAllowed(_("Write a comment that explains your judgement."))
+        chosen = _check_scores(assessment.rubric, scores)
+        CriterionScore.objects.bulk_create(
+            CriterionScore(
+                assessment=assessment,
+                criterion_id=criterion_id,
+                level=level,
+                comment=note,
+            )
+            for criterion_id, (level, note) in chosen.items()
+        )
+        levels = [level for level, _note in chosen.values()]
+        total = sum(level.points for level in levels)
+        top = max(level.points for level in assessment.rubric.levels.all())
+        passed = total >= assessment.rubric.pass_points and all(
+            level.meets_standard for level in levels
+        )
+        assessment.total_points = total
+        assessment.max_points = top * len(levels)
+        assessment.outcome = Outcome.PASS if passed else Outcome.NOT_YET
+        assessment.comment = text
+        assessment.submitted_at = timezone.now()
+        assessment.save()
+        log_event(
+            action=AuditAction.ASSESSED,
+            actor=assessor,
+            portfolio=portfolio,
+            version=version.pk,
+            role=assessment.role,
+        )
+        record(
+            events.portfolio_assessed(
+                actor=profile_of(assessor).xapi_id, assessment=assessment
+            )
+        )
+        _after_assessment(portfolio, version)
+    return assessment
+
+
+def _check_scores(
+    rubric: Rubric, scores: Sequence[CriterionScoreInput]
+) -> dict[int, tuple[Any, str]]:
+    criteria = {c.pk for c in rubric.criteria.all()}
+    levels = {level.pk: level for level in rubric.levels.all()}
+    chosen: dict[int, tuple[Any, str]] = {}
+    for score in scores:
+        if score.criterion_id not in criteria or score.level_id not in levels:
+            raise NotAllowed(_("Score each criterion with one of the rubric's levels."))
+        if score.criterion_id in chosen:
+            raise NotAllowed(_("Score each criterion once."))
+        chosen[score.criterion_id] = (
+            levels[score.level_id],
+            clean_text(score.comment)[:MAX_CRITERION_COMMENT_CHARS],
+        )
+    if set(chosen) != criteria:
+        raise NotAllowed(_("Score every criterion of the rubric."))
+    return dict(sorted(chosen.items()))
+
+
+def _after_assessment(portfolio: Portfolio, version: PortfolioVersion) -> None:
+    state = state_of(list(version.assessments.all()))
+    if not state.both_submitted:
+        return
+    if state.needs_reconciliation and state.third is None:
+        log_event(
+            action=AuditAction.RECONCILIATION_NEEDED,
+            portfolio=portfolio,
+            version=version.pk,
+        )
+    elif state.ready_for_decision:
+        log_event(
+            action=AuditAction.READY_FOR_DECISION,
+            portfolio=portfolio,
+            version=version.pk,
+            recommended=state.recommended,
+        )
+
+
+def decide(
+    *, actor: Any, portfolio: Portfolio, outcome: str, feedback: str
+) -> Decision:
+    """The programme team confirms the assessors' outcome: award (when they
+    passed it), not awarded (when they did not), or request changes (either
+    way, with feedback). An award sends `certificate_awarded`."""
+    if outcome not in DecisionOutcome.values:
+        raise NotAllowed(_("Choose award, not awarded or request changes."))
+    with transaction.atomic():
+        portfolio = _lock(portfolio)
+        _admin(actor, portfolio)
+        if portfolio.status != PortfolioStatus.UNDER_ASSESSMENT:
+            raise InvalidState(_("The portfolio is not under assessment."))
+        version = _current_version(portfolio)
+        if Decision.objects.filter(version=version).exists():
+            raise InvalidState(_("This version has a decision already."))
+        state = state_of(list(version.assessments.select_related("rubric")))
+        if not state.ready_for_decision:
+            raise InvalidState(_("The assessors have not reached an outcome yet."))
+        if outcome == DecisionOutcome.AWARD and state.recommended != Outcome.PASS:
+            raise NotAllowed(
+                _("The assessors did not pass the portfolio; it cannot be awarded.")
+            )
+        if (
+            outcome == DecisionOutcome.NOT_AWARDED
+            and state.recommended != Outcome.NOT_YET
+        ):
+            raise NotAllowed(
+                _("The assessors passed the portfolio; award it or request changes.")
+            )
+        text = clean_text(feedback)[:MAX_FEEDBACK_CHARS]
+        if outcome != DecisionOutcome.AWARD and not text:
+            raise NotAllowed(_("Write feedback for the lecturer."))
+        now = timezone.now()
+        decision = Decision.objects.create(
+            version=version,
+            outcome=outcome,
+            feedback=text,
+            rubric=state.all()[0].rubric,
+            decided_by=actor,
+            decided_at=now,
+        )
+        portfolio.status = {
+            DecisionOutcome.AWARD: PortfolioStatus.AWARDED,
+            DecisionOutcome.NOT_AWARDED: PortfolioStatus.NOT_AWARDED,
+            DecisionOutcome.CHANGES_REQUESTED: PortfolioStatus.CHANGES_REQUESTED,
+        }[DecisionOutcome(outcome)]
+        portfolio.save(update_fields=["status", "updated_at"])
+        log_event(
+            action=AuditAction.DECIDED,
+            actor=actor,
+            portfolio=portfolio,
+            version=version.pk,
+            outcome=outcome,
+            rubric=decision.rubric_id,
+        )
+        notify(
+            recipient=portfolio.user,
+            kind="portfolio-decision",
+            title=format_lazy(
+                gettext_lazy("Decision on your portfolio for “{scheme}”"),
+                scheme=portfolio.scheme.title,
+            ),
+            url=reverse("engage_certification:portfolio", args=[portfolio.pk]),
+        )
+        if outcome == DecisionOutcome.AWARD:
+            record(
+                events.certificate_earned(
+                    actor=profile_of(portfolio.user).xapi_id,
+                    portfolio=portfolio,
+                    decision=decision,
+                )
+            )
+            certificate_awarded.send(
+                sender=Decision, portfolio=portfolio, decision=decision
+            )
+    return decision

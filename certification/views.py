@@ -1,0 +1,333 @@
+"""The lecturer's certification pages: parse input, call one service or selector.
+
+Anything that is not the person's own is "not found" (404), never "forbidden".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from trajectories.models import AssignmentRecord, JournalEntry
+
+from . import selectors, services
+from .exceptions import CertificationError, NotEligible
+from .forms import LinkEvidenceForm, SelfAssessmentForm, SubmitForm, UploadEvidenceForm
+from .models import Portfolio, PortfolioVersion
+from .snapshot import read_snapshot, uploads_of
+
+
+def _own(request: HttpRequest, pk: int) -> Portfolio:
+    portfolio = selectors.own_portfolio(request.user, pk)
+    if portfolio is None:
+        raise Http404
+    return portfolio
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "engage_certification/home.html",
+        {"overviews": selectors.my_certification(request.user)},
+    )
+
+
+@login_required
+@require_POST
+def start(request: HttpRequest, scheme_id: int) -> HttpResponse:
+    scheme = selectors.scheme_for_lecturer(request.user, scheme_id)
+    if scheme is None:
+        raise Http404
+    try:
+        portfolio = services.start_portfolio(user=request.user, scheme=scheme)
+    except CertificationError as error:
+        messages.error(request, str(error))
+        return redirect("engage_certification:home")
+    return redirect("engage_certification:edit", pk=portfolio.pk)
+
+
+@login_required
+def portfolio(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _own(request, pk)
+    versions = selectors.versions_of(found)
+    decided = next((v for v in versions if v.decision is not None), None)
+    results = None
+    frozen = []
+    if decided is not None:
+        results = selectors.decided_results(decided.version)
+        frozen = read_snapshot(decided.version.snapshot)
+    return render(
+        request,
+        "engage_certification/portfolio.html",
+        {
+            "portfolio": found,
+            "versions": versions,
+            "latest_decided": decided,
+            "results": results,
+            "frozen": frozen,
+            "eligibility": selectors.eligibility(
+                user=request.user, scheme=found.scheme, portfolio=found
+            )
+            if found.is_editable
+            else None,
+        },
+    )
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _own(request, pk)
+    return render(
+        request,
+        "engage_certification/edit.html",
+        {
+            "portfolio": found,
+            "areas": selectors.workspace(found),
+            "eligibility": selectors.eligibility(
+                user=request.user, scheme=found.scheme, portfolio=found
+            )
+            if found.is_editable
+            else None,
+        },
+    )
+
+
+def _competency_forms(
+    found: Portfolio, data: Any = None, files: Any = None, action: str = ""
+) -> dict[str, Any]:
+    choices = selectors.evidence_choices(found)
+    return {
+        "link_form": LinkEvidenceForm(
+            data if action == "link" else None, choices=choices, prefix="link"
+        ),
+        "upload_form": UploadEvidenceForm(
+            data if action == "upload" else None,
+            files if action == "upload" else None,
+            prefix="upload",
+        ),
+        "choices": choices,
+    }
+
+
+@login_required
+def competency(request: HttpRequest, pk: int, competency_id: int) -> HttpResponse:
+    found = _own(request, pk)
+    chosen = selectors.competency_of(found, competency_id)
+    if chosen is None:
+        raise Http404
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    forms = _competency_forms(found, request.POST, request.FILES, action)
+    self_line = selectors.workspace(found, competency_id=chosen.pk)[0].lines[0]
+    existing = self_line.self_assessment
+    self_form = SelfAssessmentForm(
+        request.POST if action == "self" else None,
+        prefix="self",
+        initial={"level": existing.level, "text": existing.text} if existing else None,
+    )
+    status = 200
+    if request.method == "POST":
+        if not found.is_editable:
+            messages.error(request, _("The portfolio cannot be changed now."))
+            return redirect("engage_certification:portfolio", pk=found.pk)
+        done = _competency_action(request, found, chosen, action, forms, self_form)
+        if done:
+            return redirect(
+                "engage_certification:competency", pk=found.pk, competency_id=chosen.pk
+            )
+        status = 400
+    return render(
+        request,
+        "engage_certification/competency.html",
+        {
+            "portfolio": found,
+            "competency": chosen,
+            "line": self_line,
+            "self_form": self_form,
+            **forms,
+        },
+        status=status,
+    )
+
+
+def _competency_action(
+    request: HttpRequest,
+    found: Portfolio,
+    chosen: Any,
+    action: str,
+    forms: dict[str, Any],
+    self_form: SelfAssessmentForm,
+) -> bool:
+    try:
+        if action == "link" and forms["link_form"].is_valid():
+            form = forms["link_form"]
+            kind, item_pk = form.chosen()
+            services.link_evidence(
+                user=request.user,
+                portfolio=found,
+                competency=chosen,
+                journal_entry=JournalEntry.objects.filter(pk=item_pk).first()
+                if kind == "journal"
+                else None,
+                assignment_record=AssignmentRecord.objects.filter(pk=item_pk).first()
+                if kind == "assignment"
+                else None,
+                note=form.cleaned_data["note"],
+            )
+            messages.success(request, _("Evidence linked."))
+            return True
+        if action == "upload" and forms["upload_form"].is_valid():
+            form = forms["upload_form"]
+            services.upload_evidence(
+                user=request.user,
+                portfolio=found,
+                competency=chosen,
+                file=form.cleaned_data["file"],
+                note=form.cleaned_data["note"],
+            )
+            messages.success(request, _("File added as evidence."))
+            return True
+        if action == "self" and self_form.is_valid():
+            services.save_self_assessment(
+                user=request.user,
+                portfolio=found,
+                competency=chosen,
+                level=self_form.cleaned_data["level"],
+                text=self_form.cleaned_data["text"],
+            )
+            messages.success(request, _("Self-assessment saved."))
+            return True
+    except CertificationError as error:
+        messages.error(request, str(error))
+        return False
+    if action not in ("link", "upload", "self"):
+        messages.error(request, _("Choose what to save."))
+    return False
+
+
+@login_required
+@require_POST
+def remove_evidence(request: HttpRequest, link_id: int) -> HttpResponse:
+    link = selectors.evidence_for_owner(request.user, link_id)
+    if link is None:
+        raise Http404
+    try:
+        services.remove_evidence(user=request.user, link=link)
+        messages.success(request, _("Evidence removed from the portfolio."))
+    except CertificationError as error:
+        messages.error(request, str(error))
+    return redirect(
+        "engage_certification:competency",
+        pk=link.portfolio_id,
+        competency_id=link.competency_id,
+    )
+
+
+def _file_response(storage_file: Any, name: str) -> FileResponse:
+    try:
+        handle = storage_file.open("rb")
+    except (FileNotFoundError, OSError) as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle, as_attachment=True, filename=name or "evidence",
+        content_type="application/octet-stream",
+    )  # fmt: skip
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def evidence_file(request: HttpRequest, link_id: int) -> HttpResponse:
+    link = selectors.evidence_for_owner(request.user, link_id)
+    if link is None or not link.file:
+        raise Http404
+    return _file_response(link.file, link.file_name)
+
+
+@login_required
+def submit(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _own(request, pk)
+    if not found.is_editable:
+        messages.error(request, _("The portfolio cannot be submitted now."))
+        return redirect("engage_certification:portfolio", pk=found.pk)
+    form = SubmitForm(request.POST or None)
+    missing: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = services.submit_portfolio(user=request.user, portfolio=found)
+            messages.success(
+                request,
+                _("Version %(n)d of your portfolio is submitted and frozen.")
+                % {"n": version.number},
+            )
+            return redirect("engage_certification:portfolio", pk=found.pk)
+        except NotEligible as error:
+            missing = error.missing
+            messages.error(request, str(error))
+        except CertificationError as error:
+            messages.error(request, str(error))
+    eligibility = selectors.eligibility(
+        user=request.user, scheme=found.scheme, portfolio=found
+    )
+    return render(
+        request,
+        "engage_certification/submit.html",
+        {
+            "portfolio": found,
+            "form": form,
+            "eligibility": eligibility,
+            "missing": missing or eligibility.missing,
+            "areas": selectors.workspace(found),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _readable_version(request: HttpRequest, pk: int) -> PortfolioVersion:
+    version = selectors.version_for_reader(request.user, pk)
+    if version is None:
+        raise Http404
+    return version
+
+
+@login_required
+def version(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _readable_version(request, pk)
+    return render(
+        request,
+        "engage_certification/version.html",
+        {
+            "version": found,
+            "frozen": read_snapshot(found.snapshot),
+            "snapshot": found.snapshot,
+            "is_author": found.portfolio.user_id == request.user.pk,
+        },
+    )
+
+
+@login_required
+def version_file(request: HttpRequest, pk: int, index: int) -> HttpResponse:
+    found = _readable_version(request, pk)
+    uploads = uploads_of(found.snapshot)
+    if not 0 <= index < len(uploads):
+        raise Http404
+    item = uploads[index]
+    name = str(item.get("file", ""))
+    if not name.startswith("certification/evidence/") or ".." in name:
+        raise Http404
+    return _file_response(_StoredFile(default_storage, name), str(item.get("name", "")))
+
+
+class _StoredFile:
+    def __init__(self, storage: Any, name: str) -> None:
+        self.storage, self.name = storage, name
+
+    def open(self, mode: str) -> Any:
+        return self.storage.open(self.name, mode)

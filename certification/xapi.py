@@ -1,0 +1,100 @@
+"""The learning events of certification (pure: data in, event out).
+
+Statement identities are irreversible: changing one makes recorded events count
+twice. Nothing a person wrote (evidence, self-assessment, assessor comments,
+feedback) ever goes into a statement; assessors' results carry only pass/not yet
+and the share of the rubric's points.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from lms.xapi.conf import xapi_settings
+from lms.xapi.data import ActivityRef, LearningEvent, ResultData
+from lms.xapi.vocabulary import ActivityTypes, Verbs
+
+
+def _iri(kind: str, key: object) -> str:
+    return f"{xapi_settings.site_iri}/xapi/activities/{kind}/{key}"
+
+
+def programme_ref(programme: Any) -> ActivityRef:
+    # The same IRI trajectories uses for the programme (tested).
+    return ActivityRef(
+        _iri("programme", programme.pk), ActivityTypes.PROGRAMME, programme.title[:200]
+    )
+
+
+def certificate_ref(scheme: Any) -> ActivityRef:
+    return ActivityRef(
+        _iri("certificate", scheme.pk),
+        ActivityTypes.CERTIFICATE,
+        scheme.title_en[:200],
+        scheme.title_nl[:200],
+    )
+
+
+def portfolio_ref(portfolio: Any) -> ActivityRef:
+    return ActivityRef(_iri("portfolio", portfolio.pk), ActivityTypes.PORTFOLIO)
+
+
+def portfolio_submitted(
+    *, actor: uuid.UUID, portfolio: Any, version: Any
+) -> LearningEvent:
+    """The lecturer submitted (a new version of) their portfolio."""
+    scheme = portfolio.scheme
+    return LearningEvent(
+        identity=f"portfolio-submitted:{version.pk}",
+        actor_xapi_id=actor,
+        verb=Verbs.SUBMITTED,
+        object=portfolio_ref(portfolio),
+        timestamp=version.submitted_at,
+        registration=portfolio.enrolment.registration,
+        parents=(certificate_ref(scheme),),
+        groupings=(programme_ref(scheme.programme),),
+    )
+
+
+def portfolio_assessed(*, actor: uuid.UUID, assessment: Any) -> LearningEvent:
+    """An assessor submitted their rubric assessment (actor: the assessor).
+
+    Without the candidate's registration: the assessor's record is their own.
+    """
+    portfolio = assessment.version.portfolio
+    scheme = portfolio.scheme
+    max_points = assessment.max_points or 0
+    return LearningEvent(
+        identity=f"portfolio-assessed:{assessment.pk}",
+        actor_xapi_id=actor,
+        verb=Verbs.ASSESSED,
+        object=portfolio_ref(portfolio),
+        timestamp=assessment.submitted_at,
+        parents=(certificate_ref(scheme),),
+        groupings=(programme_ref(scheme.programme),),
+        result=ResultData(
+            success=assessment.outcome == "pass",
+            score_scaled=round((assessment.total_points or 0) / max_points, 4)
+            if max_points
+            else None,
+        ),
+    )
+
+
+def certificate_earned(
+    *, actor: uuid.UUID, portfolio: Any, decision: Any
+) -> LearningEvent:
+    """The programme team confirmed the award: the lecturer earned the certificate."""
+    scheme = portfolio.scheme
+    return LearningEvent(
+        identity=f"certificate-earned:{decision.pk}",
+        actor_xapi_id=actor,
+        verb=Verbs.EARNED,
+        object=certificate_ref(scheme),
+        timestamp=decision.decided_at,
+        registration=portfolio.enrolment.registration,
+        parents=(portfolio_ref(portfolio),),
+        groupings=(programme_ref(scheme.programme),),
+        result=ResultData(completion=True, success=True),
+    )

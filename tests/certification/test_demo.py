@@ -1,0 +1,79 @@
+"""The demo: an inclusive-teaching framework, a rubric, the programme's scheme and
+the demo lecturer's draft portfolio — seeded once, however often it runs."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from certification import selectors
+from certification.models import (
+    AuditEvent,
+    CertificationScheme,
+    Competency,
+    CompetencyArea,
+    CompetencyFramework,
+    EvidenceLink,
+    Indicator,
+    Portfolio,
+    Rubric,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def counts() -> tuple[int, ...]:
+    return tuple(
+        model.objects.count()
+        for model in (
+            CompetencyFramework, CompetencyArea, Competency, Indicator, Rubric,
+            CertificationScheme, Portfolio, EvidenceLink, AuditEvent,
+        )
+    )  # fmt: skip
+
+
+def test_seed_demo_ships_the_framework_scheme_and_a_draft(client: Client) -> None:
+    devnull = open(os.devnull, "w")  # noqa: SIM115
+    call_command("seed_demo", stdout=devnull)
+    framework = CompetencyFramework.objects.get(code="inclusive-teaching")
+    assert framework.areas.count() == 5
+    competencies = Competency.objects.filter(framework=framework)
+    assert competencies.count() == 12
+    assert all(c.name_nl and c.indicators.exists() for c in competencies)
+    assert competencies.get(code="C3").name_en == "Inclusive language"
+    scheme = CertificationScheme.objects.get()
+    assert scheme.programme.title == "Inclusive teaching — first-year bachelor"
+    assert scheme.mandatory_sessions == [1, 6]
+    assert scheme.rubric.criteria.count() == 5 and scheme.rubric.levels.count() == 4
+    assert scheme.title_nl and scheme.learning_outcomes_nl and scheme.workload_hours
+    portfolio = Portfolio.objects.get(user__username="lecturer")
+    assert portfolio.status == "draft" and portfolio.evidence.count() == 2
+    found = selectors.eligibility(user=portfolio.user, scheme=scheme)
+    assert not found.eligible
+    assert "Link evidence to competency C1 'Awareness of student diversity'" in (
+        found.missing
+    )
+    before = counts()
+    call_command("seed_demo", stdout=devnull)
+    assert counts() == before
+    devnull.close()
+
+
+def test_the_demo_pages_open(client: Client, client_for: Any) -> None:
+    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    lecturer = client_for(users.get(username="lecturer"))
+    assert (
+        "Certificate Inclusive Teaching"
+        in lecturer.get("/certification/").content.decode()
+    )
+    admin = client_for(users.get(username="admin"))
+    assert admin.get("/certification/manage/").status_code == 200
+    assessor = client_for(users.get(username="assessor"))
+    assert assessor.get("/certification/assessments/").status_code == 200
