@@ -35,6 +35,8 @@ sys.path.insert(0, str(ROOT))
 BENCH_DIR = ROOT / "var" / "bench"
 BENCH_DIR.mkdir(parents=True, exist_ok=True)
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{BENCH_DIR / 'xapi.sqlite3'}")
+from certification.openbadges.keys import generate_private_key_multibase  # noqa: E402
+
 SERVER_ENV = {
     **os.environ,
     "DJANGO_SETTINGS_MODULE": "lms.site.settings.production",
@@ -43,6 +45,8 @@ SERVER_ENV = {
     "ALLOWED_HOSTS": "127.0.0.1,localhost",
     "CELERY_TASK_ALWAYS_EAGER": "false",
     "LOG_LEVEL": "WARNING",
+    # Production does not start without a certificate issuing key (a fresh one).
+    "ENGAGE_CERTIFICATION_KEYS": "bench:" + generate_private_key_multibase(),
 }
 os.environ.update(
     {k: v for k, v in SERVER_ENV.items() if k != "DJANGO_SETTINGS_MODULE"}
