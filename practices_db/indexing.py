@@ -103,7 +103,7 @@ def _write(records: Sequence[SearchRecord]) -> None:
     SearchRecord.objects.bulk_create(records)
     index_changed()
     if connection.vendor == "postgresql":
-        # Rows of the match table went with the deleted records (ON DELETE CASCADE).
+        # Rows of the match table went with the deleted records (a trigger).
         with connection.cursor() as cursor:
             cursor.execute(PG_MATCH_INSERT, [ids])
     if connection.vendor == "sqlite":

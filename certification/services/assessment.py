@@ -90,7 +90,7 @@ def _current_version(portfolio: Portfolio) -> PortfolioVersion:
 
 def _lock(portfolio: Portfolio) -> Portfolio:
     return (
-        Portfolio.objects.select_for_update()
+        Portfolio.objects.select_for_update(of=("self",))
         .select_related(
             "scheme__rubric", "scheme__programme", "enrolment__cohort", "user"
         )
@@ -259,7 +259,7 @@ def submit_assessment(
         # Lock in the order the allocation does: the portfolio, then the rest.
         portfolio = _lock(assessment.version.portfolio)
         assessment = (
-            Assessment.objects.select_for_update()
+            Assessment.objects.select_for_update(of=("self",))
             .select_related("rubric", "version")
             .get(pk=assessment.pk)
         )

@@ -224,7 +224,7 @@ def submit_portfolio(*, user: Any, portfolio: Portfolio) -> PortfolioVersion:
     """
     with transaction.atomic():
         portfolio = (
-            Portfolio.objects.select_for_update()
+            Portfolio.objects.select_for_update(of=("self",))
             .select_related(
                 "scheme__framework", "scheme__programme", "enrolment__cohort", "user"
             )

@@ -26,7 +26,7 @@ def complete_if_done(*, enrolment: Enrolment) -> bool:
     with transaction.atomic():
         # Two marks saved at once must not both complete the enrolment.
         enrolment = (
-            Enrolment.objects.select_for_update()
+            Enrolment.objects.select_for_update(of=("self",))
             .select_related("cohort__programme", "user")
             .get(pk=enrolment.pk)
         )
