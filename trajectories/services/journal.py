@@ -34,7 +34,11 @@ from .enrolment import coaches
 
 # Autosaves within this time update the latest revision instead of adding one.
 REVISION_WINDOW = timedelta(minutes=10)
-MAX_SECTION_CHARS = 50_000
+# Forms and the API accept this many typed characters per section ...
+SECTION_INPUT_CHARS = 50_000
+# ... and turning plain text into paragraphs adds markup, so the stored HTML may be
+# longer. This cap only stops abuse: it must never cut what a form accepted.
+MAX_SECTION_CHARS = 4 * SECTION_INPUT_CHARS
 
 
 def _clean_sections(enrolment: Enrolment, sections: dict[str, str]) -> dict[str, str]:

@@ -24,7 +24,7 @@ from ...models import (
     Visibility,
 )
 from ...reflection import sections_for
-from ...services.journal import MAX_SECTION_CHARS
+from ...services.journal import MAX_SECTION_CHARS, SECTION_INPUT_CHARS
 from .pagination import page_of
 
 # Largest id a database integer key holds; a bigger number is no id at all.
@@ -35,7 +35,7 @@ SECTIONS_HELP = (
     "HTML (or plain text) per section key of the programme's reflection model; see "
     "`reflection_sections` of the enrolment. Cleaned like the site's editor: "
     "scripts, event handlers and tags outside the allowlist are removed. At most "
-    f"{MAX_SECTION_CHARS:,} characters a section."
+    f"{SECTION_INPUT_CHARS:,} characters a section."
 )
 
 
@@ -64,7 +64,7 @@ class JournalEntryUpdateSerializer(serializers.Serializer):
     title = TextField(max_length=MAX_TITLE_CHARS)
     sections = serializers.DictField(
         child=TextField(
-            max_length=MAX_SECTION_CHARS, allow_blank=True, trim_whitespace=False
+            max_length=SECTION_INPUT_CHARS, allow_blank=True, trim_whitespace=False
         ),
         help_text=SECTIONS_HELP,
     )
@@ -152,7 +152,7 @@ class JournalEntryCreateSerializer(JournalEntryUpdateSerializer):
     enrolment = _id_field(help_text="One of your enrolments (its journal).")
     sections = serializers.DictField(
         child=TextField(
-            max_length=MAX_SECTION_CHARS, allow_blank=True, trim_whitespace=False
+            max_length=SECTION_INPUT_CHARS, allow_blank=True, trim_whitespace=False
         ),
         required=False,
         default=dict,
