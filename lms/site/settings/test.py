@@ -58,3 +58,12 @@ from .base import CACHES  # noqa: E402
 
 for _cache in CACHES.values():
     _cache["KEY_PREFIX"] = f"engage-test-{_XDIST_WORKER}"
+    # The suite clears the cache before each test, and clearing a Redis cache
+    # empties its whole database: each xdist worker gets a database of its own
+    # (10, 11, …), so one worker's clear never empties another's warm cache.
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    _location = str(_cache.get("LOCATION", ""))
+    if _location.startswith("redis") and _worker[2:].isdigit():
+        _base, _, _db = _location.rpartition("/")
+        if _db.isdigit():
+            _cache["LOCATION"] = f"{_base}/{10 + int(_worker[2:])}"
