@@ -17,8 +17,13 @@ class CertificationConfig(AppConfig):
 
         from . import demo
         from .checks import register_checks
+        from .signal_handlers import issue_on_award
+        from .signals import certificate_awarded
 
         register_checks()  # production refuses to start without an issuing key
+        certificate_awarded.connect(
+            issue_on_award, dispatch_uid="engage_certification.issue_on_award"
+        )
 
         register_role_permissions(
             Role.PROGRAMME_ADMIN,
@@ -59,6 +64,15 @@ class CertificationConfig(AppConfig):
                 label=_("Portfolios"),
                 url_name="engage_certification:manage",
                 order=24,
+                roles=frozenset({Role.PROGRAMME_ADMIN}),
+            )
+        )
+        register_menu_item(
+            MenuItem(
+                key="certification-certificates",
+                label=_("Certificates"),
+                url_name="engage_certification:manage_certificates",
+                order=25,
                 roles=frozenset({Role.PROGRAMME_ADMIN}),
             )
         )

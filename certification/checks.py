@@ -46,6 +46,26 @@ def check_issuing_keys(app_configs: Any = None, **kwargs: Any) -> list[CheckMess
     ]
 
 
+def check_issuer_id(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """The issuer id is signed into every credential: it must be an absolute
+    http(s) URL or a did:web / did:key DID."""
+    from .conf import certification_settings
+
+    issuer_id = certification_settings.issuer_id
+    if issuer_id.startswith(("https://", "http://", "did:web:", "did:key:")) and (
+        " " not in issuer_id
+    ):
+        return []
+    return [
+        Error(
+            f"ENGAGE_CERTIFICATION_ISSUER_ID {issuer_id!r} is not an http(s) URL "
+            "or a did:web / did:key DID.",
+            id="engage_certification.E003",
+        )
+    ]
+
+
 def register_checks() -> None:
     """Called from CertificationConfig.ready()."""
     register(check_issuing_keys, Tags.security)
+    register(check_issuer_id)

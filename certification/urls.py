@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import path, re_path
 
-from . import assessment_views, views
+from . import assessment_views, credential_views, views
 
 app_name = "engage_certification"
 
@@ -48,5 +48,56 @@ urlpatterns = [
         "certification/manage/portfolios/<int:pk>/",
         assessment_views.manage_portfolio,
         name="manage_portfolio",
+    ),
+    # --- credentials: public documents and verification (no login) ---
+    path("certification/issuer", credential_views.issuer, name="issuer"),
+    path(
+        "certification/issuer/keys/<str:key_id>",
+        credential_views.issuer_key,
+        name="issuer_key",
+    ),
+    path(".well-known/did.json", credential_views.did_document, name="did_document"),
+    path(
+        "certification/status/<int:pk>",
+        credential_views.status_list,
+        name="status_list",
+    ),
+    path("certificates/verify/", credential_views.verify_upload, name="verify_upload"),
+    re_path(
+        r"^certificates/(?P<code>[A-Za-z0-9_-]{20,64})/$",
+        credential_views.verify,
+        name="verify",
+    ),
+    re_path(
+        r"^certificates/(?P<code>[A-Za-z0-9_-]{20,64})/credential\.json$",
+        credential_views.credential_json,
+        name="credential_json",
+    ),
+    # --- the holder's downloads ---
+    path(
+        "certification/certificates/<int:pk>/certificate.pdf",
+        credential_views.certificate_pdf,
+        name="certificate_pdf",
+    ),
+    path(
+        "certification/certificates/<int:pk>/credential.json",
+        credential_views.certificate_json,
+        name="certificate_json",
+    ),
+    path(
+        "certification/certificates/<int:pk>/portfolio.zip",
+        credential_views.certificate_bundle,
+        name="certificate_bundle",
+    ),
+    # --- the programme team ---
+    path(
+        "certification/manage/certificates/",
+        credential_views.manage_certificates,
+        name="manage_certificates",
+    ),
+    path(
+        "certification/manage/certificates/<int:pk>/",
+        credential_views.manage_certificate,
+        name="manage_certificate",
     ),
 ]

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from trajectories.models import AssignmentRecord, JournalEntry
 
-from . import selectors, services
+from . import credential_selectors, selectors, services
 from .exceptions import CertificationError, NotEligible
 from .forms import LinkEvidenceForm, SelfAssessmentForm, SubmitForm, UploadEvidenceForm
 from .models import Portfolio, PortfolioVersion
@@ -36,7 +36,10 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "engage_certification/home.html",
-        {"overviews": selectors.my_certification(request.user)},
+        {
+            "overviews": selectors.my_certification(request.user),
+            "certificates": credential_selectors.my_certificates(request.user),
+        },
     )
 
 

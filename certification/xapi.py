@@ -13,7 +13,7 @@ from typing import Any
 
 from lms.xapi.conf import xapi_settings
 from lms.xapi.data import ActivityRef, LearningEvent, ResultData
-from lms.xapi.vocabulary import ActivityTypes, Verbs
+from lms.xapi.vocabulary import ActivityTypes, Extensions, Verbs
 
 
 def _iri(kind: str, key: object) -> str:
@@ -97,4 +97,32 @@ def certificate_earned(
         parents=(portfolio_ref(portfolio),),
         groupings=(programme_ref(scheme.programme),),
         result=ResultData(completion=True, success=True),
+    )
+
+
+def credential_ref(credential: Any) -> ActivityRef:
+    """The issued credential by its (random) credential id, never a name."""
+    return ActivityRef(
+        _iri("credential", credential.credential_id), ActivityTypes.CREDENTIAL
+    )
+
+
+def credential_revoked(
+    *, actor: uuid.UUID, credential: Any, registration: uuid.UUID | None
+) -> LearningEvent:
+    """The programme team revoked a credential issued to the holder (actor: the
+    holder, verb "had a credential revoked"); the reason is a category only."""
+    scheme = credential.scheme
+    return LearningEvent(
+        identity=f"credential-revoked:{credential.credential_id}",
+        actor_xapi_id=actor,
+        verb=Verbs.REVOKED_CREDENTIAL,
+        object=credential_ref(credential),
+        timestamp=credential.revoked_at,
+        registration=registration,
+        parents=(certificate_ref(scheme),),
+        groupings=(programme_ref(scheme.programme),),
+        result=ResultData(
+            extensions={Extensions.REVOCATION_REASON: credential.revocation_reason}
+        ),
     )

@@ -12,6 +12,13 @@ from .assessment import (
     DecisionOutcome,
     Outcome,
 )
+from .credentials import (
+    CredentialState,
+    IssuedCredential,
+    RevocationReason,
+    StatusList,
+    StatusPurpose,
+)
 from .frameworks import Competency, CompetencyArea, CompetencyFramework, Indicator
 from .portfolios import (
     EDITABLE,
@@ -45,6 +52,7 @@ __all__ = [
     "Competency",
     "CompetencyArea",
     "CompetencyFramework",
+    "CredentialState",
     "CriterionScore",
     "Decision",
     "DecisionOutcome",
@@ -53,6 +61,7 @@ __all__ = [
     "EvidenceLink",
     "ImmutableRow",
     "Indicator",
+    "IssuedCredential",
     "Outcome",
     "ParticipationForm",
     "Portfolio",
@@ -60,7 +69,10 @@ __all__ = [
     "PortfolioVersion",
     "Rubric",
     "RubricCriterion",
+    "RevocationReason",
     "RubricLevel",
     "SelfAssessment",
     "SelfLevel",
+    "StatusList",
+    "StatusPurpose",
 ]

@@ -81,6 +81,8 @@ class AchievementData:
     human_code: str = ""
     language: str = ""
     image_url: str = ""
+    # ECTS credits (``creditsAvailable``, e.g. the EU micro-credential's workload).
+    credits_available: float | None = None
 
 
 @dataclass(frozen=True)

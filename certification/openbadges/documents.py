@@ -201,6 +201,8 @@ def _achievement(achievement: AchievementData) -> Document:
         "description": achievement.description,
         "criteria": {"narrative": achievement.criteria_narrative},
     }
+    if achievement.credits_available is not None:
+        document["creditsAvailable"] = float(achievement.credits_available)
     if achievement.human_code:
         document["humanCode"] = achievement.human_code
     if achievement.language:

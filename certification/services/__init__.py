@@ -9,6 +9,7 @@ from .assessment import (
     submit_assessment,
 )
 from .audit import log_event
+from .credentials import issue_credential, reissue_credential, revoke_credential
 from .frameworks import create_framework, import_framework
 from .portfolios import (
     link_evidence,
@@ -18,6 +19,7 @@ from .portfolios import (
     submit_portfolio,
     upload_evidence,
 )
+from .reminders import send_expiry_reminders
 from .rubrics import check_rubric_editable, new_rubric_version, save_rubric
 
 __all__ = [
@@ -27,12 +29,16 @@ __all__ = [
     "create_framework",
     "decide",
     "import_framework",
+    "issue_credential",
     "link_evidence",
     "log_event",
     "new_rubric_version",
+    "reissue_credential",
     "remove_evidence",
+    "revoke_credential",
     "save_rubric",
     "save_self_assessment",
+    "send_expiry_reminders",
     "start_portfolio",
     "submit_assessment",
     "submit_portfolio",

@@ -118,6 +118,7 @@ def test_programme_team_allocates_and_an_assessor_scores(
 
     sign_in(visit, "admin")
     visit.goto("/certification/manage/")
+    choose_language(visit, "en")  # the demo admin may read Dutch
     expect(visit.page.locator("main table")).to_contain_text("Allocate two assessors")
     visit.check_accessibility()
     visit.goto(f"/certification/manage/portfolios/{portfolio.pk}/")

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import Visit
-from tests.browser.test_roles import sign_in
+from tests.browser.test_roles import choose_language, sign_in
 from trajectories.models import Cohort
 
 pytestmark = [
@@ -37,6 +37,7 @@ def test_progress_for_lecturer_and_coach(visit: Visit, demo_data: Any) -> None:
     visit.page.context.clear_cookies()
     sign_in(visit, "coach")
     visit.goto(f"/coach/cohorts/{cohort.pk}/")
+    choose_language(visit, "en")  # the demo coach reads Dutch
     table = visit.page.locator("[data-progress-table]")
     expect(table.locator("tbody tr").first).to_be_visible()
     expect(table.locator("progress").first).to_have_attribute(

@@ -294,6 +294,16 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "lms.notifications.tasks.send_weekly_digests",
         "schedule": crontab(hour=6, minute=0, day_of_week="mon"),
     },
+    # Certificates: reminders 60 and 14 days before they lapse (once each), and
+    # any award whose issuing task was lost.
+    "certificate-expiry-reminders": {
+        "task": "certification.tasks.send_expiry_reminders",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    "issue-pending-certificates": {
+        "task": "certification.tasks.issue_pending_credentials",
+        "schedule": 3600.0,
+    },
 }
 
 # --- Security headers -------------------------------------------------------------

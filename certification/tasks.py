@@ -1,0 +1,45 @@
+"""Celery tasks of the certification app: thin, idempotent, keyed by primary key."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+
+from . import credential_selectors, services
+from .models import Decision
+from .openbadges.keys import KeyConfigurationError
+
+logger = logging.getLogger(__name__)
+
+MAX_RETRIES = 8
+
+
+@shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True)
+def issue_credential(self, decision_id: int) -> int | None:  # type: ignore[no-untyped-def]
+    """Issue the credential of an awarded decision (once: a second run returns the
+    same credential's id). Retried with back-off while no key can sign."""
+    decision = Decision.objects.filter(pk=decision_id).first()
+    if decision is None:
+        return None
+    try:
+        return services.issue_credential(decision=decision).pk
+    except KeyConfigurationError as exc:
+        logger.error("Cannot issue the credential of decision %s: %s", decision_id, exc)
+        raise self.retry(countdown=min(60 * 2**self.request.retries, 3600)) from exc
+
+
+@shared_task
+def issue_pending_credentials() -> int:
+    """Enqueue every award that has no credential yet (a lost task, a broker that
+    was down at the decision); safe to run at any time."""
+    ids = credential_selectors.awards_without_credential()
+    for decision_id in ids:
+        issue_credential.delay(decision_id)
+    return len(ids)
+
+
+@shared_task
+def send_expiry_reminders() -> int:
+    """Reminders 60 and 14 days before a certificate lapses (beat: daily)."""
+    return services.send_expiry_reminders()
