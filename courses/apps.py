@@ -14,9 +14,19 @@ class CoursesConfig(AppConfig):
 
     def ready(self) -> None:
         from lms.demo import register_demo_seeder
+        from lms.navigation import MenuItem, register_menu_item
 
-        from . import demo
+        from . import demo, selectors, signal_handlers  # noqa: F401
 
         # After the practices (lessons link to them), before the trajectories
         # (which may link to the demo course).
         register_demo_seeder("courses", demo.seed_courses, order=45)
+        # The listing is a page: shown for everyone signed in once one is live.
+        register_menu_item(
+            MenuItem(
+                key="courses",
+                label=_("Courses"),
+                locate=selectors.course_index_url,
+                order=26,
+            )
+        )

@@ -62,3 +62,20 @@ class CourseProgress:
         previous = self.lessons[index - 1] if index > 0 else None
         following = self.lessons[index + 1] if index + 1 < len(ids) else None
         return previous, following
+
+
+@dataclass(frozen=True)
+class LinkedContent:
+    """A live course or lesson linked from elsewhere (a session plan), with how
+    much of it the person has done."""
+
+    page_id: int
+    kind: str  # "course" or "lesson"
+    title: str
+    url: str
+    lessons_done: int  # a lesson: 1 when done, else 0
+    lessons_total: int  # a lesson: 1
+
+    @property
+    def done(self) -> bool:
+        return self.lessons_total > 0 and self.lessons_done == self.lessons_total

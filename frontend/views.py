@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -42,6 +43,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "is_coordinator": Role.FACULTY_COORDINATOR in roles,
         "is_programme_admin": accounts.has_role(user, Role.PROGRAMME_ADMIN),
     }
+    if apps.is_installed("trajectories"):
+        # Only when the host installed the trajectories app.
+        from trajectories import selectors as trajectories
+
+        if context["is_lecturer"]:
+            context["trajectory"] = trajectories.lecturer_dashboard(user)
+        if context["is_coach"]:
+            context["coached"] = trajectories.coach_dashboard(user)
     if context["is_coordinator"] and profile.faculty_id:
         people_page = Paginator(
             accounts.faculty_people(profile.faculty_id), PEOPLE_PER_PAGE

@@ -20,13 +20,19 @@ from .accounts.selectors import roles_of
 class MenuItem:
     key: str
     label: str | Promise
-    url_name: str
+    url_name: str = ""
     order: int = 100
     # None: everyone signed in. Empty: everyone, signed in or not.
     roles: frozenset[Role] | None = None
     url_kwargs: dict[str, str] = field(default_factory=dict)
+    # For an address that comes from content (a page) instead of a URL name: the
+    # address, or None when there is nothing to link to (the entry is left out).
+    # Called on every menu a visitor may see, so it must be cheap (cache it).
+    locate: Callable[[], str | None] | None = None
 
-    def url(self) -> str:
+    def url(self) -> str | None:
+        if self.locate is not None:
+            return self.locate()
         return reverse(self.url_name, kwargs=self.url_kwargs or None)
 
 
@@ -49,9 +55,10 @@ def registered_items() -> Iterable[MenuItem]:
 def menu_for(
     user: AbstractBaseUser | AnonymousUser,
     *,
-    resolve: Callable[[MenuItem], str] = MenuItem.url,
+    resolve: Callable[[MenuItem], str | None] = MenuItem.url,
 ) -> list[tuple[MenuItem, str]]:
-    """The entries `user` may see, in order, each with its URL."""
+    """The entries `user` may see, in order, each with its URL (entries without
+    one now are left out)."""
     signed_in = bool(getattr(user, "is_authenticated", False))
     user_roles = roles_of(user) if signed_in else frozenset()
     visible = []
@@ -61,8 +68,10 @@ def menu_for(
         if item.roles and not (item.roles & user_roles):
             continue
         try:
-            visible.append((item, resolve(item)))
+            url = resolve(item)
         except NoReverseMatch:
             # An entry of an app whose URLs the host did not include.
             continue
+        if url is not None:
+            visible.append((item, url))
     return visible

@@ -26,6 +26,17 @@ class SessionPlanBlock(blocks.StructBlock):
     mandatory = blocks.BooleanBlock(
         label=_("mandatory for certification"), required=False
     )
+    content = blocks.ListBlock(
+        blocks.PageChooserBlock(
+            page_type=["engage_courses.CoursePage", "engage_courses.LessonPage"]
+        ),
+        label=_("courses and lessons"),
+        help_text=_(
+            "Learning content for this session; participants see it with what "
+            "they have done."
+        ),
+        default=[],
+    )
 
     class Meta:
         icon = "date"

@@ -20,3 +20,24 @@ def check_quiet_days(app_configs: Any = None, **kwargs: Any) -> list[Error]:
             )
         ]
     return []
+
+
+@register()
+def check_attachment_storage(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    alias = getattr(
+        settings, "ENGAGE_TRAJECTORIES_ATTACHMENT_STORAGE", "engage_private"
+    )
+    if alias not in getattr(settings, "STORAGES", {}) or alias == "default":
+        return [
+            Error(
+                f"STORAGES has no private storage {alias!r} for journal attachments.",
+                hint=(
+                    "Add a storage that is not served as public media to STORAGES "
+                    "(for example a FileSystemStorage outside MEDIA_ROOT) and name it "
+                    "in ENGAGE_TRAJECTORIES_ATTACHMENT_STORAGE (default "
+                    "'engage_private'); never the public 'default' storage."
+                ),
+                id="engage_trajectories.E002",
+            )
+        ]
+    return []

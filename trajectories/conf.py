@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.conf import settings
 
 DEFAULT_QUIET_DAYS = 21
+# The STORAGES alias of the private file storage for journal attachments.
+DEFAULT_ATTACHMENT_STORAGE = "engage_private"
 
 
 @dataclass(frozen=True)
@@ -17,6 +19,18 @@ class _Settings:
         this many days shows on the coach's "gone quiet" list."""
         return int(
             getattr(settings, "ENGAGE_TRAJECTORIES_QUIET_DAYS", DEFAULT_QUIET_DAYS)
+        )
+
+    @property
+    def attachment_storage(self) -> str:
+        """The STORAGES alias where journal attachments are kept: a storage that
+        is not served to the public (the site sends the files itself)."""
+        return str(
+            getattr(
+                settings,
+                "ENGAGE_TRAJECTORIES_ATTACHMENT_STORAGE",
+                DEFAULT_ATTACHMENT_STORAGE,
+            )
         )
 
 

@@ -79,3 +79,52 @@ class TrajectoryProgress:
 
     def reflections_on_assignment(self, key: str) -> int:
         return dict(self.reflections_by_assignment).get(key, 0)
+
+
+@dataclass(frozen=True)
+class ImportedParticipant:
+    """A row of a participants file that was carried out."""
+
+    row: int  # the row number as a spreadsheet shows it (the header is row 1)
+    email: str
+    name: str
+    # "enrolled", "waitlisted" or "unchanged" (already enrolled or waiting).
+    outcome: str
+    new_account: bool
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    """A row of a participants file that was not carried out, and why."""
+
+    row: int
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ParticipantImport:
+    """What importing a participants file did, row by row."""
+
+    done: tuple[ImportedParticipant, ...] = ()
+    rejected: tuple[RejectedRow, ...] = ()
+    # A problem with the whole file; then no row was carried out.
+    problem: str = ""
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for row in self.done if row.outcome == outcome)
+
+    @property
+    def enrolled(self) -> int:
+        return self.count("enrolled")
+
+    @property
+    def waitlisted(self) -> int:
+        return self.count("waitlisted")
+
+    @property
+    def unchanged(self) -> int:
+        return self.count("unchanged")
+
+    @property
+    def new_accounts(self) -> int:
+        return sum(1 for row in self.done if row.new_account)

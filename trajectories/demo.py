@@ -1,19 +1,30 @@
 """Demo: "Inclusive teaching — first-year bachelor" with a running cohort.
 
 Sessions lie in the past and the future around today; the demo lecturer is
-enrolled and attended the past sessions; the demo coach coaches the cohort.
+enrolled and attended the past sessions; the demo coach coaches the cohort and
+summed up the first session. The session plan links the lessons of the demo
+course (`courses.demo`, seeded before this).
 """
 
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from courses.models import CoursePage, LessonPage
+
 from . import services
-from .models import AttendanceStatus, Cohort, CohortSession, ProgrammePage
+from .models import (
+    AttendanceStatus,
+    Cohort,
+    CohortSession,
+    ProgrammePage,
+    SessionSummary,
+)
 
 TITLE = "Inclusive teaching — first-year bachelor"
 SESSIONS = [
@@ -35,6 +46,7 @@ def _programme() -> ProgrammePage:
         return existing
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     parent = site.root_page if site else Page.get_first_root_node()
+    content = _demo_course_content()
     page = ProgrammePage(
         title=TITLE,
         slug="inclusive-teaching-first-year",
@@ -58,6 +70,7 @@ def _programme() -> ProgrammePage:
                     "preparation": "",
                     "materials": "",
                     "mandatory": i in (0, 5),
+                    "content": content.get(i, []),
                 },
             )
             for i, (t, g) in enumerate(SESSIONS)
@@ -83,6 +96,40 @@ def _programme() -> ProgrammePage:
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+# Plan session (0-based) -> the demo course's lessons it links, by slug; "" is
+# the course itself.
+SESSION_CONTENT = {
+    0: ["", "first-generation-students"],
+    1: ["inclusive-language"],
+    2: ["assessment-formats"],
+    3: ["interaction-patterns"],
+    4: ["curriculum-design"],
+}
+COURSE_SLUG = "inclusive-teaching-foundations"
+
+
+def _demo_course_content() -> dict[int, list[Any]]:
+    """The demo course's live pages for each planned session (none without it)."""
+    course = CoursePage.objects.live().filter(slug=COURSE_SLUG).first()
+    if course is None:
+        return {}
+    lessons = {
+        lesson.slug: lesson for lesson in LessonPage.objects.child_of(course).live()
+    }
+    pages: dict[str, Any] = {"": course, **lessons}
+    return {
+        i: [pages[slug] for slug in slugs if slug in pages]
+        for i, slugs in SESSION_CONTENT.items()
+    }
+
+
+SUMMARY = (
+    "<p>We mapped who our first-year students are: many are the first in their "
+    "family to study, a third studied abroad before.</p><p>Before session 2: "
+    "bring one assignment text of your own course.</p>"
+)
 
 
 def seed_trajectory() -> Cohort:
@@ -131,6 +178,13 @@ def seed_trajectory() -> Cohort:
                     status=AttendanceStatus.PRESENT,
                 )
         _seed_journal(enrolment, coach)
+    first = cohort.sessions.filter(number=1, ends_at__lt=timezone.now()).first()
+    if (
+        coach is not None
+        and first is not None
+        and not SessionSummary.objects.filter(session=first).exists()
+    ):
+        services.post_session_summary(actor=coach, session=first, body=SUMMARY)
     return cohort
 
 

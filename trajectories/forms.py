@@ -133,3 +133,54 @@ class AssignmentForm(forms.Form):
     def __init__(self, *args: Any, courses: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["course"]).queryset = courses
+
+
+class PeerGroupsForm(forms.Form):
+    """One group name per participant; the same name puts people together."""
+
+    def __init__(self, *args: Any, participants: Any, current: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.enrolment_ids = []
+        for enrolment in participants:
+            name = f"group-{enrolment.pk}"
+            self.fields[name] = forms.CharField(
+                label=enrolment.user.engage_profile.display_name,
+                max_length=100,
+                required=False,
+                initial=current.get(enrolment.pk, ""),
+                widget=forms.TextInput(
+                    attrs={"list": "peer-group-names", "autocomplete": "off"}
+                ),
+            )
+            self.enrolment_ids.append(enrolment.pk)
+
+    def assignment(self) -> dict[int, str]:
+        return {
+            pk: self.cleaned_data.get(f"group-{pk}", "") for pk in self.enrolment_ids
+        }
+
+
+class SessionSummaryForm(forms.Form):
+    body = forms.CharField(
+        label=_("Summary"),
+        max_length=20_000,
+        help_text=_(
+            "What happened, what was agreed, links to materials. Everyone in the "
+            "cohort reads it on their trajectory page and gets a notification the "
+            "first time you post it."
+        ),
+        widget=forms.Textarea(attrs={"rows": 12}),
+    )
+
+    def cleaned_body(self) -> str:
+        return rich_text(self.cleaned_data["body"])
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("Attach a file"),
+        help_text=_(
+            "PDF, Office or OpenDocument files, text, CSV or images; only you and "
+            "whoever you share the entry with can download it."
+        ),
+    )

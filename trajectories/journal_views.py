@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from . import selectors, services
 from .exceptions import TrajectoryError
-from .forms import FeedbackForm, JournalEntryForm, ShareForm
+from .forms import AttachmentForm, FeedbackForm, JournalEntryForm, ShareForm
 from .models import Enrolment, JournalEntry
 from .reflection import sections_for
 
@@ -142,6 +142,8 @@ def entry(request: HttpRequest, pk: int) -> HttpResponse:
             "sections": sections,
             "is_author": found.enrolment.user_id == request.user.pk,
             "thread": selectors.feedback_thread(found),
+            "attachments": selectors.attachments_of(found),
+            "attachment_form": AttachmentForm(),
             "feedback_form": FeedbackForm(),
             "share_form": ShareForm(initial={"visibility": found.visibility}),
         },

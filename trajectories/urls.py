@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import course_views, journal_views, views
+from . import attachment_views, coach_views, course_views, journal_views, views
 
 app_name = "engage_trajectories"
 
@@ -37,6 +37,36 @@ urlpatterns = [
         course_views.assignment,
         name="assignment",
     ),
+    path(
+        "journal/<int:pk>/attachments/",
+        attachment_views.upload,
+        name="attachment_upload",
+    ),
+    path(
+        "journal/attachments/<int:pk>/",
+        attachment_views.download,
+        name="attachment",
+    ),
+    path(
+        "journal/attachments/<int:pk>/remove/",
+        attachment_views.remove,
+        name="attachment_remove",
+    ),
     path("coach/", views.coach_home, name="coach_home"),
     path("coach/cohorts/<int:pk>/", views.cohort_overview, name="cohort"),
+    path(
+        "coach/cohorts/<int:pk>/peer-groups/",
+        coach_views.peer_groups,
+        name="peer_groups",
+    ),
+    path(
+        "coach/cohorts/<int:pk>/attendance.csv",
+        coach_views.attendance_csv,
+        name="attendance_csv",
+    ),
+    path(
+        "coach/sessions/<int:pk>/summary/",
+        coach_views.session_summary,
+        name="session_summary",
+    ),
 ]

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from . import selectors, services
 from .conf import trajectory_settings
 from .exceptions import TrajectoryError
-from .forms import CheckInForm
+from .forms import CheckInForm, PeerGroupsForm
 from .models import AttendanceStatus, Cohort, CohortSession, Enrolment, ProgrammePage
 
 CHECKIN_ATTEMPTS = 10  # per person per window; codes have ~10^9 combinations
@@ -139,6 +139,7 @@ def cohort_overview(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         return _coach_action(request, cohort)
     matrix = selectors.attendance_matrix(cohort)
+    groups = selectors.peer_groups_of(cohort)
     return render(
         request,
         "engage_trajectories/cohort.html",
@@ -148,9 +149,29 @@ def cohort_overview(request: HttpRequest, pk: int) -> HttpResponse:
             "progress": selectors.progress_of_cohort(cohort, matrix=matrix),
             "quiet": selectors.gone_quiet(cohort),
             "quiet_days": trajectory_settings.quiet_days,
-            "statuses": AttendanceStatus.choices,
+            # Translated once: the page repeats them for every participant and
+            # session (40 × 10 × 3 radio buttons).
+            "statuses": [(v, str(label)) for v, label in AttendanceStatus.choices],
+            "peer_form": PeerGroupsForm(
+                participants=[enrolment for enrolment, _marks in matrix.rows],
+                current=groups,
+            ),
+            "group_names": sorted(set(groups.values())),
+            "group_lines": _group_lines(matrix, groups),
         },
     )
+
+
+def _group_lines(
+    matrix: selectors.AttendanceMatrix, groups: dict[int, str]
+) -> list[tuple[str, list[str]]]:
+    members: dict[str, list[str]] = {}
+    for enrolment, _marks in matrix.rows:
+        if enrolment.pk in groups:
+            members.setdefault(groups[enrolment.pk], []).append(
+                enrolment.user.engage_profile.display_name
+            )
+    return sorted(members.items())
 
 
 def _coach_action(request: HttpRequest, cohort: Cohort) -> HttpResponse:

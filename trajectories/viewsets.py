@@ -1,11 +1,75 @@
-"""Wagtail admin: cohorts with their sessions (programmes are pages)."""
+"""Wagtail admin: cohorts with their sessions (programmes are pages), and on each
+cohort its participants import and attendance export."""
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_lazy as _
-from wagtail.admin.viewsets.model import ModelViewSet
+from typing import Any
 
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
+
+from . import admin_views
 from .models import Cohort
+
+
+def _attendance_url(cohort: Cohort) -> str:
+    return reverse("engage_trajectories:attendance_csv", args=[cohort.pk])
+
+
+class CohortIndexView(IndexView):
+    import_url_name: str | None = None
+
+    def get_list_more_buttons(self, instance: Any) -> list[Any]:
+        buttons = list(super().get_list_more_buttons(instance))
+        if self.import_url_name and self.user_has_permission("change"):
+            buttons.append(
+                MenuItem(
+                    _("Import participants"),
+                    url=reverse(self.import_url_name, args=[instance.pk]),
+                    icon_name="upload",
+                    priority=40,
+                )
+            )
+        buttons.append(
+            MenuItem(
+                _("Download attendance (CSV)"),
+                url=_attendance_url(instance),
+                icon_name="download",
+                priority=50,
+            )
+        )
+        return buttons
+
+
+class CohortEditView(EditView):
+    import_url_name: str | None = None
+
+    @cached_property
+    def header_more_buttons(self) -> list[Any]:
+        buttons = list(super().header_more_buttons)
+        if self.import_url_name:
+            buttons.append(
+                Button(
+                    _("Import participants"),
+                    url=reverse(self.import_url_name, args=[self.object.pk]),
+                    icon_name="upload",
+                    priority=40,
+                )
+            )
+        buttons.append(
+            Button(
+                _("Download attendance (CSV)"),
+                url=_attendance_url(self.object),
+                icon_name="download",
+                priority=50,
+            )
+        )
+        return buttons
 
 
 class CohortViewSet(ModelViewSet):
@@ -17,3 +81,25 @@ class CohortViewSet(ModelViewSet):
     list_display = ["title", "academic_year", "programme", "capacity"]
     list_filter = ["academic_year"]
     search_fields = ["title"]
+    index_view_class = CohortIndexView
+    edit_view_class = CohortEditView
+
+    def get_index_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_index_view_kwargs(
+            import_url_name=self.get_url_name("import_participants"), **kwargs
+        )
+
+    def get_edit_view_kwargs(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_edit_view_kwargs(
+            import_url_name=self.get_url_name("import_participants"), **kwargs
+        )
+
+    def get_urlpatterns(self) -> list[Any]:
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "import/<int:pk>/",
+                admin_views.import_participants_view,
+                name="import_participants",
+            ),
+        ]

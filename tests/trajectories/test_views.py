@@ -46,9 +46,10 @@ def test_coach_overview_is_only_for_the_cohorts_coaches(
         services.enrol(user=person(Role.LECTURER, username=f"p{n}"), cohort=cohort)
     url = reverse("engage_trajectories:cohort", args=[cohort.pk])
     client = client_for(coach)
-    # Attendance, feedback awaited, progress per participant and who went quiet
-    # (+1 on this first, cold request: the header's unread-notifications badge).
-    with django_assert_max_num_queries(16):
+    # Attendance, feedback awaited, progress per participant, who went quiet and
+    # the peer groups (+2 on this first, cold request: the header's
+    # unread-notifications badge and the menu's course listing address).
+    with django_assert_max_num_queries(18):
         assert client.get(url).status_code == 200
     other = person(Role.COACH, username="other-coach")
     assert client_for(other).get(url).status_code == 404

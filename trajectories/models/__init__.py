@@ -4,8 +4,21 @@ from __future__ import annotations
 
 from .courses import AssignmentRecord, AssignmentStatus, OwnCourse
 from .enrolment import Attendance, AttendanceStatus, Enrolment, EnrolmentStatus
-from .journal import Feedback, JournalEntry, JournalRevision, PeerGroup, Visibility
-from .programmes import Cohort, CohortSession, ProgrammePage, ReflectionModel
+from .journal import (
+    Feedback,
+    JournalAttachment,
+    JournalEntry,
+    JournalRevision,
+    PeerGroup,
+    Visibility,
+)
+from .programmes import (
+    Cohort,
+    CohortSession,
+    ProgrammePage,
+    ReflectionModel,
+    SessionSummary,
+)
 
 __all__ = [
     "AssignmentRecord",
@@ -18,10 +31,12 @@ __all__ = [
     "Enrolment",
     "EnrolmentStatus",
     "Feedback",
+    "JournalAttachment",
     "JournalEntry",
     "JournalRevision",
     "PeerGroup",
     "Visibility",
     "ProgrammePage",
     "ReflectionModel",
+    "SessionSummary",
 ]

@@ -3,10 +3,16 @@ feedback threads on them."""
 
 from __future__ import annotations
 
+import uuid
+from pathlib import Path, PurePath
+from typing import Any
+
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..conf import trajectory_settings
 from .enrolment import Enrolment
 from .programmes import Cohort, CohortSession
 
@@ -112,3 +118,46 @@ class Feedback(models.Model):
 
     def __str__(self) -> str:
         return f"feedback on {self.entry_id}"
+
+
+def attachment_storage() -> Storage:
+    """The private storage of journal attachments: never served as media.
+
+    Its files are sent only by the view that checks who may read the entry.
+    """
+    alias = trajectory_settings.attachment_storage
+    if alias in settings.STORAGES:
+        return storages[alias]
+    # Not configured (system check engage_trajectories.E002 says so): a folder
+    # beside the media folder, never the public media folder itself.
+    return FileSystemStorage(location=Path(settings.MEDIA_ROOT).parent / "private")
+
+
+def attachment_upload_to(instance: Any, filename: str) -> str:
+    # A random name: the person's file name may identify people or hold path
+    # tricks ("../"); it is kept in `name` for display only.
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"journal/{uuid.uuid4().hex}{suffix}"
+
+
+class JournalAttachment(models.Model):
+    """A file the author attached to a journal entry; readers of the entry may
+    download it, nobody else."""
+
+    entry = models.ForeignKey(
+        JournalEntry, on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(
+        storage=attachment_storage, upload_to=attachment_upload_to, max_length=200
+    )
+    name = models.CharField(_("file name"), max_length=200)
+    size = models.PositiveBigIntegerField(default=0)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.name

@@ -117,13 +117,36 @@ class ProgrammePage(Page):
             reflection_per_session=self.completion_reflection_per_session,
         )
 
+    def _plan(self) -> list[dict[str, Any]]:
+        # The stored values, not the blocks: turning them into blocks would look
+        # up every linked course page, once per programme object.
+        return [
+            dict(item.get("value") or {})
+            for item in self.session_plan.raw_data
+            if item.get("type") == "session"
+        ]
+
     def mandatory_session_numbers(self) -> frozenset[int]:
         """Numbers of the sessions the plan marks mandatory (plan order = number)."""
         return frozenset(
             number
-            for number, block in enumerate(self.session_plan, start=1)
-            if block.value.get("mandatory")
+            for number, value in enumerate(self._plan(), start=1)
+            if value.get("mandatory")
         )
+
+    def linked_page_ids(self) -> dict[int, tuple[int, ...]]:
+        """The course and lesson pages the plan links, by session number (no query)."""
+        linked = {}
+        for number, value in enumerate(self._plan(), start=1):
+            ids = []
+            for item in value.get("content") or ():
+                # A list block stores {"type": "item", "value": id, "id": …}.
+                page_id = item.get("value") if isinstance(item, dict) else item
+                if isinstance(page_id, int) and not isinstance(page_id, bool):
+                    ids.append(page_id)
+            if ids:
+                linked[number] = tuple(ids)
+        return linked
 
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         from ..views import serve_programme
@@ -232,3 +255,25 @@ class CohortSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
+
+
+class SessionSummary(models.Model):
+    """What a coach wrote after a session, for everyone in the cohort."""
+
+    session = models.OneToOneField(
+        CohortSession, on_delete=models.CASCADE, related_name="summary"
+    )
+    # Sanitised HTML (lms.sanitizing.clean_html).
+    body = models.TextField(_("summary"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    posted_at = models.DateTimeField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("session summary")
+        verbose_name_plural = _("session summaries")
+
+    def __str__(self) -> str:
+        return f"summary of {self.session_id}"

@@ -50,6 +50,26 @@ def enrol(*, user: Any, cohort: Cohort) -> Enrolment:
     now = timezone.now()
     if not (cohort.enrolment_opens <= now <= cohort.enrolment_closes):
         raise EnrolmentClosed(_("Enrolment for this cohort is not open."))
+    return _enrol(user=user, cohort=cohort)
+
+
+def may_manage_cohorts(user: Any) -> bool:
+    """The programme team: people who may change cohorts (in Wagtail)."""
+    return bool(getattr(user, "is_authenticated", False)) and bool(
+        user.has_perm("engage_trajectories.change_cohort")
+    )
+
+
+def enrol_by_programme_team(*, actor: Any, user: Any, cohort: Cohort) -> Enrolment:
+    """The programme team enrols `user` (e.g. from a list of participants): as
+    `enrol`, with capacity and waiting list, but also outside the enrolment window."""
+    if not may_manage_cohorts(actor):
+        raise NotAllowed(_("Only the programme team can enrol other people."))
+    return _enrol(user=user, cohort=cohort)
+
+
+def _enrol(*, user: Any, cohort: Cohort) -> Enrolment:
+    now = timezone.now()
     with transaction.atomic():
         # Lock the cohort row so two people cannot take the last place at once.
         cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)

@@ -236,11 +236,21 @@ def _feedback_recipients(entry: JournalEntry, author: Any) -> list[Any]:
 def form_peer_groups(
     *, actor: Any, cohort: Any, assignment: dict[int, str]
 ) -> list[PeerGroup]:
-    """Put participants (enrolment id -> group name) into the cohort's peer groups."""
+    """Put participants (enrolment id -> group name) into the cohort's peer groups.
+
+    The assignment is the whole picture: whoever it leaves out is in no group, and
+    groups left empty are removed. Names are plain text (at most 100 characters).
+    """
     if not coaches(actor, cohort):
         raise NotAllowed(_("Only the cohort's coaches form peer groups."))
     with transaction.atomic():
-        enrolments = {e.pk: e for e in cohort.enrolments.all()}
+        # Only participants: nobody on the waiting list or who withdrew.
+        enrolments = {
+            e.pk: e
+            for e in cohort.enrolments.filter(
+                status__in=(EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED)
+            )
+        }
         groups: dict[str, PeerGroup] = {}
         for group in cohort.peer_groups.all():
             group.members.clear()

@@ -209,6 +209,14 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
+    # Files the site sends only after a permission check (journal attachments):
+    # outside MEDIA_ROOT, so never reachable under MEDIA_URL.
+    "engage_private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private"))
+        },
+    },
 }
 
 # --- Uploads ---------------------------------------------------------------------

@@ -37,6 +37,10 @@ if CELERY_BROKER_URL.startswith("filesystem"):
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "engage_private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(VAR_DIR / "test-private")},
+    },
 }
 MEDIA_ROOT = VAR_DIR / "test-media"
 # Tests that sign pass their own keys; this one serves code reading the settings.

@@ -1,0 +1,105 @@
+"""Reads of the trajectories app, shaped for a page, in a fixed number of queries.
+
+One module per concern; every public name is available from here.
+"""
+
+from __future__ import annotations
+
+from .api import (
+    MySession,
+    entries_of_author,
+    my_assignments,
+    my_enrolments,
+    my_sessions,
+    revisions_of,
+)
+from .coaching import (
+    AttendanceExport,
+    AttendanceMatrix,
+    attendance_export,
+    attendance_matrix,
+    awaiting_feedback,
+    peer_groups_of,
+)
+from .courses import assignment_of, own_courses
+from .dashboard import (
+    CoachCohort,
+    LecturerDashboard,
+    LecturerTrajectory,
+    awaiting_feedback_counts,
+    coach_dashboard,
+    lecturer_dashboard,
+)
+from .journal import (
+    attachment_for_reading,
+    attachments_of,
+    entry_for_reading,
+    feedback_thread,
+    journal_of,
+)
+from .programmes import (
+    ACTIVE,
+    calendar_sessions,
+    coached_cohorts,
+    cohorts_of_programme,
+    enrolments_of,
+    own_enrolment,
+)
+from .progress import (
+    ParticipantProgress,
+    QuietParticipant,
+    gone_quiet,
+    gone_quiet_counts,
+    progress_of,
+    progress_of_cohort,
+)
+from .trajectory import (
+    PeerGroupView,
+    SessionLine,
+    TrajectoryOverview,
+    my_trajectories,
+)
+
+__all__ = [
+    "ACTIVE",
+    "AttendanceExport",
+    "AttendanceMatrix",
+    "CoachCohort",
+    "LecturerDashboard",
+    "LecturerTrajectory",
+    "MySession",
+    "ParticipantProgress",
+    "PeerGroupView",
+    "QuietParticipant",
+    "SessionLine",
+    "TrajectoryOverview",
+    "assignment_of",
+    "attachment_for_reading",
+    "attachments_of",
+    "attendance_export",
+    "attendance_matrix",
+    "awaiting_feedback",
+    "awaiting_feedback_counts",
+    "calendar_sessions",
+    "coach_dashboard",
+    "coached_cohorts",
+    "cohorts_of_programme",
+    "enrolments_of",
+    "entries_of_author",
+    "entry_for_reading",
+    "feedback_thread",
+    "gone_quiet",
+    "gone_quiet_counts",
+    "journal_of",
+    "lecturer_dashboard",
+    "my_assignments",
+    "my_enrolments",
+    "my_sessions",
+    "my_trajectories",
+    "own_courses",
+    "own_enrolment",
+    "peer_groups_of",
+    "progress_of",
+    "progress_of_cohort",
+    "revisions_of",
+]

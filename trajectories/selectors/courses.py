@@ -1,0 +1,37 @@
+"""Reads of the lecturer's own courses and their assignment work."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from ..assignments import Assignment, assignments_for
+from ..models import Enrolment, OwnCourse
+from .programmes import own_enrolment
+
+
+def own_courses(user: Any) -> QuerySet[OwnCourse]:
+    return OwnCourse.objects.filter(owner=user).order_by("name", "pk")
+
+
+def assignment_of(
+    user: Any, enrolment_id: int, key: str
+) -> tuple[Enrolment, Assignment] | None:
+    """One assignment of the person's enrolment, with its record (if any)."""
+    enrolment = own_enrolment(user, enrolment_id)
+    if enrolment is None:
+        return None
+    found = next(
+        (
+            a
+            for a in assignments_for(
+                enrolment,
+                enrolment.cohort.sessions.all(),
+                enrolment.assignment_records.select_related("course"),
+            )
+            if a.key == key
+        ),
+        None,
+    )
+    return (enrolment, found) if found else None

@@ -1,0 +1,79 @@
+"""Files a lecturer attaches to their journal entries (kept in private storage)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from lms.sanitizing import clean_text
+from lms.uploads import validate_upload
+
+from ..exceptions import NotAllowed
+from ..models import JournalAttachment, JournalEntry
+
+MAX_ATTACHMENTS_PER_ENTRY = 10
+_UNSAFE_NAME_CHARACTERS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+
+
+def display_name(raw: str) -> str:
+    """The file's own name without folders, control characters or markup, for
+    showing and for the download; never used as a path."""
+    text = clean_text(unicodedata.normalize("NFC", str(raw or "")))
+    # "C:\\x\\..\\a.pdf" and "../../a.pdf" alike: only the last part counts.
+    name = PureWindowsPath(PurePosixPath(text).name).name
+    name = _UNSAFE_NAME_CHARACTERS.sub("_", name).strip(" .")
+    if len(name) > 200:
+        stem, dot, suffix = name.rpartition(".")
+        name = (stem[: 199 - len(suffix)] + dot + suffix) if dot else name[:200]
+    return name or "attachment"
+
+
+def attach_file(*, author: Any, entry: JournalEntry, file: Any) -> JournalAttachment:
+    """Attach an uploaded file to the author's own entry, after checking its type,
+    size and content (`lms.uploads`); readers of the entry may then download it."""
+    if entry.enrolment.user_id != author.pk:
+        raise NotAllowed(_("Only the author can attach files to an entry."))
+    size = int(getattr(file, "size", 0) or 0)
+    if size <= 0:
+        raise NotAllowed(_("The file is empty."))
+    try:
+        validate_upload(file)
+    except ValidationError as error:
+        raise NotAllowed(" ".join(error.messages)) from error
+    name = display_name(getattr(file, "name", ""))
+    with transaction.atomic():
+        # Lock the entry so two uploads at once cannot pass the limit together.
+        JournalEntry.objects.select_for_update().filter(pk=entry.pk).first()
+        if entry.attachments.count() >= MAX_ATTACHMENTS_PER_ENTRY:
+            raise NotAllowed(
+                _("An entry can have at most %(n)d attachments.")
+                % {"n": MAX_ATTACHMENTS_PER_ENTRY}
+            )
+        attachment = JournalAttachment(entry=entry, name=name, size=size)
+        file.seek(0)
+        # Stored under a random name (see `attachment_upload_to`).
+        attachment.file.save(name, file, save=False)
+        storage, stored = attachment.file.storage, str(attachment.file.name)
+        # Should the row not be written, the stored file goes too.
+        try:
+            attachment.save()
+        except BaseException:
+            storage.delete(stored)
+            raise
+    return attachment
+
+
+def remove_attachment(*, author: Any, attachment: JournalAttachment) -> None:
+    """The author removes an attachment; its file is deleted after the commit."""
+    if attachment.entry.enrolment.user_id != author.pk:
+        raise NotAllowed(_("Only the author can remove an attachment."))
+    storage, name = attachment.file.storage, str(attachment.file.name)
+    with transaction.atomic():
+        attachment.delete()
+        transaction.on_commit(lambda: storage.delete(name))
