@@ -13,6 +13,8 @@ class TrajectoriesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete
+
         from lms.accounts.roles import Role, register_role_permissions
         from lms.demo import register_demo_seeder
         from lms.navigation import MenuItem, register_menu_item
@@ -23,6 +25,15 @@ class TrajectoriesConfig(AppConfig):
             demo,
             digests,
         )
+        from .models import AssignmentAttachment, JournalAttachment
+        from .signal_handlers import delete_stored_file
+
+        for model in (JournalAttachment, AssignmentAttachment):
+            post_delete.connect(
+                delete_stored_file,
+                sender=model,
+                dispatch_uid=f"engage_trajectories_delete_file_{model.__name__}",
+            )
 
         register_role_permissions(
             Role.PROGRAMME_ADMIN,

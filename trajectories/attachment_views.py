@@ -1,7 +1,10 @@
-"""Journal attachments: upload and remove (the author), download (whoever may read
-the entry). Files are never public media: only the download view sends them."""
+"""Attachments: on journal entries, upload and remove (the author) and download
+(whoever may read the entry); on assignment records, all three for the lecturer
+only. Files are never public media: only the download views send them."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from . import selectors, services
 from .exceptions import TrajectoryError
-from .forms import AttachmentForm
+from .forms import AssignmentAttachmentForm, AttachmentForm
 
 
 @login_required
@@ -43,6 +46,10 @@ def download(request: HttpRequest, pk: int) -> HttpResponse:
     # Not readable for you: it does not exist, as far as you know.
     if attachment is None or not services.may_read(request.user, attachment.entry):
         raise Http404
+    return _send(attachment)
+
+
+def _send(attachment: Any) -> HttpResponse:
     try:
         handle = attachment.file.open("rb")
     except OSError as error:
@@ -67,3 +74,77 @@ def remove(request: HttpRequest, pk: int) -> HttpResponse:
     services.remove_attachment(author=request.user, attachment=attachment)
     messages.success(request, _("“%(name)s” is removed.") % {"name": attachment.name})
     return redirect("engage_trajectories:entry", pk=attachment.entry_id)
+
+
+@login_required
+@require_POST
+def assignment_upload(
+    request: HttpRequest, enrolment_id: int, key: str
+) -> HttpResponse:
+    found = selectors.assignment_of(request.user, enrolment_id, key[:64])
+    if found is None:
+        raise Http404
+    enrolment, item = found
+    target = redirect(
+        "engage_trajectories:assignment", enrolment_id=enrolment.pk, key=item.key
+    )
+    if item.record is None:
+        messages.error(
+            request, _("Save a draft of the assignment first, then attach files.")
+        )
+        return target
+    form = AssignmentAttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(
+            request,
+            " ".join(
+                f"{form.fields[name].label}: {message}"
+                for name, errors in form.errors.items()
+                for message in errors
+            ),
+        )
+        return target
+    try:
+        attachment = services.attach_to_assignment(
+            author=request.user,
+            record=item.record,
+            file=form.cleaned_data["file"],
+            role=form.cleaned_data["role"],
+        )
+        messages.success(
+            request, _("“%(name)s” is attached.") % {"name": attachment.name}
+        )
+    except TrajectoryError as error:
+        messages.error(request, str(error))
+    return target
+
+
+@login_required
+def assignment_download(request: HttpRequest, pk: int) -> HttpResponse:
+    attachment = selectors.assignment_attachment_of_owner(request.user, pk)
+    if attachment is None:
+        raise Http404
+    return _send(attachment)
+
+
+@login_required
+@require_POST
+def assignment_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    attachment = selectors.assignment_attachment_of_owner(request.user, pk)
+    if attachment is None:
+        raise Http404
+    record = attachment.record
+    try:
+        services.remove_assignment_attachment(
+            author=request.user, attachment=attachment
+        )
+        messages.success(
+            request, _("“%(name)s” is removed.") % {"name": attachment.name}
+        )
+    except TrajectoryError as error:
+        messages.error(request, str(error))
+    return redirect(
+        "engage_trajectories:assignment",
+        enrolment_id=record.enrolment_id,
+        key=record.assignment_key,
+    )

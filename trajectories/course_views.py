@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from . import selectors, services
 from .exceptions import TrajectoryError
-from .forms import AssignmentForm, OwnCourseForm, rich_text
+from .forms import AssignmentAttachmentForm, AssignmentForm, OwnCourseForm, rich_text
 from .models import OwnCourse
 
 
@@ -103,6 +103,8 @@ def assignment(request: HttpRequest, enrolment_id: int, key: str) -> HttpRespons
             "item": item,
             "form": form,
             "has_courses": courses.exists(),
+            "attachments": selectors.assignment_attachments_of(work),
+            "attachment_form": AssignmentAttachmentForm(),
         },
         status=400 if form.is_bound and form.errors else 200,
     )

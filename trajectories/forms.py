@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.sanitizing import clean_typed_html
 
+from .models import AttachmentRole
+
 
 class CheckInForm(forms.Form):
     code = forms.CharField(
@@ -184,3 +186,23 @@ class AttachmentForm(forms.Form):
             "whoever you share the entry with can download it."
         ),
     )
+
+
+class AssignmentAttachmentForm(forms.Form):
+    role = forms.ChoiceField(
+        label=_("The file shows"),
+        choices=AttachmentRole.choices,
+        initial=AttachmentRole.BEFORE,
+        required=False,
+    )
+    file = forms.FileField(
+        label=_("Attach a file"),
+        help_text=_(
+            "For example your course manual or assessment before and after the "
+            "change: PDF, Office or OpenDocument files, text, CSV or images. Only "
+            "you can download it."
+        ),
+    )
+
+    def clean_role(self) -> str:
+        return self.cleaned_data.get("role") or AttachmentRole.OTHER

@@ -38,6 +38,21 @@ urlpatterns = [
         name="assignment",
     ),
     path(
+        "trajectory/<int:enrolment_id>/assignments/<str:key>/attachments/",
+        attachment_views.assignment_upload,
+        name="assignment_attachment_upload",
+    ),
+    path(
+        "trajectory/assignment-files/<int:pk>/",
+        attachment_views.assignment_download,
+        name="assignment_attachment",
+    ),
+    path(
+        "trajectory/assignment-files/<int:pk>/remove/",
+        attachment_views.assignment_remove,
+        name="assignment_attachment_remove",
+    ),
+    path(
         "journal/<int:pk>/attachments/",
         attachment_views.upload,
         name="attachment_upload",

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from .courses import AssignmentRecord, AssignmentStatus, OwnCourse
+from .courses import (
+    AssignmentAttachment,
+    AssignmentRecord,
+    AssignmentStatus,
+    AttachmentRole,
+    OwnCourse,
+)
 from .enrolment import Attendance, AttendanceStatus, Enrolment, EnrolmentStatus
 from .journal import (
     Feedback,
@@ -21,6 +27,8 @@ from .programmes import (
 )
 
 __all__ = [
+    "AssignmentAttachment",
+    "AttachmentRole",
     "AssignmentRecord",
     "AssignmentStatus",
     "OwnCourse",

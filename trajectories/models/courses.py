@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import uuid
+from pathlib import PurePath
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .enrolment import Enrolment
+from .journal import attachment_storage
 
 
 class OwnCourse(models.Model):
@@ -80,3 +85,49 @@ class AssignmentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enrolment_id}/{self.assignment_key}: {self.status}"
+
+
+class AttachmentRole(models.TextChoices):
+    """What a file on an assignment record shows about the change."""
+
+    BEFORE = "before", _("Before the change")
+    AFTER = "after", _("After the change")
+    OTHER = "other", _("Other")
+
+
+def assignment_attachment_upload_to(instance: Any, filename: str) -> str:
+    # A random name, as for journal attachments; the person's name is display only.
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"assignments/{uuid.uuid4().hex}{suffix}"
+
+
+class AssignmentAttachment(models.Model):
+    """A file on the lecturer's assignment record — the course material before or
+    after the change. Only the lecturer sees it (and what they choose to put in a
+    portfolio)."""
+
+    record = models.ForeignKey(
+        AssignmentRecord, on_delete=models.CASCADE, related_name="attachments"
+    )
+    role = models.CharField(
+        _("shows"),
+        max_length=10,
+        choices=AttachmentRole.choices,
+        default=AttachmentRole.OTHER,
+    )
+    file = models.FileField(
+        storage=attachment_storage,
+        upload_to=assignment_attachment_upload_to,
+        max_length=200,
+    )
+    name = models.CharField(_("file name"), max_length=200)
+    size = models.PositiveBigIntegerField(default=0)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("assignment attachment")
+        verbose_name_plural = _("assignment attachments")
+
+    def __str__(self) -> str:
+        return self.name

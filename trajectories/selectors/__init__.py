@@ -21,7 +21,12 @@ from .coaching import (
     awaiting_feedback,
     peer_groups_of,
 )
-from .courses import assignment_of, own_courses
+from .courses import (
+    assignment_attachment_of_owner,
+    assignment_attachments_of,
+    assignment_of,
+    own_courses,
+)
 from .dashboard import (
     CoachCohort,
     LecturerDashboard,
@@ -61,6 +66,8 @@ from .trajectory import (
 )
 
 __all__ = [
+    "assignment_attachment_of_owner",
+    "assignment_attachments_of",
     "ACTIVE",
     "AttendanceExport",
     "AttendanceMatrix",

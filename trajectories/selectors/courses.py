@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from ..assignments import Assignment, assignments_for
-from ..models import Enrolment, OwnCourse
+from ..models import AssignmentAttachment, AssignmentRecord, Enrolment, OwnCourse
 from .programmes import own_enrolment
 
 
@@ -35,3 +35,29 @@ def assignment_of(
         None,
     )
     return (enrolment, found) if found else None
+
+
+def assignment_attachments_of(
+    record: AssignmentRecord | None,
+) -> list[AssignmentAttachment]:
+    """The files on an assignment record, oldest first (one query; none without a
+    record)."""
+    if record is None:
+        return []
+    return list(record.attachments.order_by("uploaded_at", "pk"))
+
+
+def assignment_attachment_of_owner(
+    user: Any, attachment_id: int
+) -> AssignmentAttachment | None:
+    """A file on one of the person's own assignment records — nobody else's, whatever
+    their role — with its record and enrolment loaded."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        AssignmentAttachment.objects.filter(
+            pk=attachment_id, record__enrolment__user=user
+        )
+        .select_related("record__enrolment")
+        .first()
+    )

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from .attachments import attach_file, remove_attachment
+from .attachments import (
+    attach_file,
+    attach_to_assignment,
+    remove_assignment_attachment,
+    remove_attachment,
+)
 from .coaching import may_export_attendance, post_session_summary
 from .completion import complete_if_done
 from .courses import register_course, save_assignment
@@ -21,6 +26,7 @@ from .journal import form_peer_groups, give_feedback, may_read, save_entry, shar
 
 __all__ = [
     "attach_file",
+    "attach_to_assignment",
     "check_in",
     "coaches",
     "complete_if_done",
@@ -35,6 +41,7 @@ __all__ = [
     "new_checkin_code",
     "post_session_summary",
     "register_course",
+    "remove_assignment_attachment",
     "remove_attachment",
     "renew_calendar_token",
     "save_assignment",

@@ -1,4 +1,5 @@
-"""Files a lecturer attaches to their journal entries (kept in private storage)."""
+"""Files a lecturer attaches to their journal entries and to their assignment
+records (kept in private storage, never public media)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,18 @@ from lms.sanitizing import clean_text
 from lms.uploads import validate_upload
 
 from ..exceptions import NotAllowed
-from ..models import JournalAttachment, JournalEntry
+from ..models import (
+    AssignmentAttachment,
+    AssignmentRecord,
+    AssignmentStatus,
+    AttachmentRole,
+    EnrolmentStatus,
+    JournalAttachment,
+    JournalEntry,
+)
 
 MAX_ATTACHMENTS_PER_ENTRY = 10
+MAX_ATTACHMENTS_PER_ASSIGNMENT = 10
 _UNSAFE_NAME_CHARACTERS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
 
 
@@ -39,14 +49,7 @@ def attach_file(*, author: Any, entry: JournalEntry, file: Any) -> JournalAttach
     size and content (`lms.uploads`); readers of the entry may then download it."""
     if entry.enrolment.user_id != author.pk:
         raise NotAllowed(_("Only the author can attach files to an entry."))
-    size = int(getattr(file, "size", 0) or 0)
-    if size <= 0:
-        raise NotAllowed(_("The file is empty."))
-    try:
-        validate_upload(file)
-    except ValidationError as error:
-        raise NotAllowed(" ".join(error.messages)) from error
-    name = display_name(getattr(file, "name", ""))
+    name, size = _checked(file)
     with transaction.atomic():
         # Lock the entry so two uploads at once cannot pass the limit together.
         JournalEntry.objects.select_for_update().filter(pk=entry.pk).first()
@@ -56,24 +59,95 @@ def attach_file(*, author: Any, entry: JournalEntry, file: Any) -> JournalAttach
                 % {"n": MAX_ATTACHMENTS_PER_ENTRY}
             )
         attachment = JournalAttachment(entry=entry, name=name, size=size)
-        file.seek(0)
-        # Stored under a random name (see `attachment_upload_to`).
-        attachment.file.save(name, file, save=False)
-        storage, stored = attachment.file.storage, str(attachment.file.name)
-        # Should the row not be written, the stored file goes too.
-        try:
-            attachment.save()
-        except BaseException:
-            storage.delete(stored)
-            raise
+        _store(attachment, name, file)
     return attachment
+
+
+def _checked(file: Any) -> tuple[str, int]:
+    """The display name and size of an acceptable upload, or NotAllowed saying why."""
+    size = int(getattr(file, "size", 0) or 0)
+    if size <= 0:
+        raise NotAllowed(_("The file is empty."))
+    try:
+        validate_upload(file)
+    except ValidationError as error:
+        raise NotAllowed(" ".join(error.messages)) from error
+    return display_name(getattr(file, "name", "")), size
+
+
+def _store(
+    attachment: JournalAttachment | AssignmentAttachment, name: str, file: Any
+) -> None:
+    file.seek(0)
+    # Stored under a random name (see the models' `upload_to`).
+    attachment.file.save(name, file, save=False)
+    storage, stored = attachment.file.storage, str(attachment.file.name)
+    # Should the row not be written, the stored file goes too.
+    try:
+        attachment.save()
+    except BaseException:
+        storage.delete(stored)
+        raise
 
 
 def remove_attachment(*, author: Any, attachment: JournalAttachment) -> None:
     """The author removes an attachment; its file is deleted after the commit."""
     if attachment.entry.enrolment.user_id != author.pk:
         raise NotAllowed(_("Only the author can remove an attachment."))
-    storage, name = attachment.file.storage, str(attachment.file.name)
+    # The file is deleted after the commit (`signal_handlers.delete_stored_file`).
+    attachment.delete()
+
+
+def _check_record_editable(author: Any, record: AssignmentRecord) -> None:
+    enrolment = record.enrolment
+    if enrolment.user_id != author.pk:
+        raise NotAllowed(
+            _("Only the lecturer whose assignment this is can change its files.")
+        )
+    enrolment.refresh_from_db(fields=["status"])
+    if enrolment.status not in (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED):
+        raise NotAllowed(_("You are no longer enrolled in this cohort."))
+    if record.status == AssignmentStatus.SUBMITTED:
+        raise NotAllowed(_("You already submitted this assignment."))
+
+
+def attach_to_assignment(
+    *,
+    author: Any,
+    record: AssignmentRecord,
+    file: Any,
+    role: str = AttachmentRole.OTHER,
+) -> AssignmentAttachment:
+    """Attach a file (the course material before or after the change, or other
+    evidence) to the lecturer's own assignment record while it is a draft."""
+    _check_record_editable(author, record)
+    if role not in AttachmentRole.values:
+        raise NotAllowed(
+            _("Say whether the file shows the course before or after the change.")
+        )
+    name, size = _checked(file)
     with transaction.atomic():
-        attachment.delete()
-        transaction.on_commit(lambda: storage.delete(name))
+        AssignmentRecord.objects.select_for_update().filter(pk=record.pk).first()
+        record.refresh_from_db(fields=["status"])
+        if record.status == AssignmentStatus.SUBMITTED:
+            raise NotAllowed(_("You already submitted this assignment."))
+        if record.attachments.count() >= MAX_ATTACHMENTS_PER_ASSIGNMENT:
+            raise NotAllowed(
+                _("An assignment can have at most %(n)d attachments.")
+                % {"n": MAX_ATTACHMENTS_PER_ASSIGNMENT}
+            )
+        attachment = AssignmentAttachment(
+            record=record, role=role, name=name, size=size
+        )
+        _store(attachment, name, file)
+    return attachment
+
+
+def remove_assignment_attachment(
+    *, author: Any, attachment: AssignmentAttachment
+) -> None:
+    """The lecturer removes a file from a draft assignment record; the file is
+    deleted after the commit."""
+    _check_record_editable(author, attachment.record)
+    # The file is deleted after the commit (`signal_handlers.delete_stored_file`).
+    attachment.delete()

@@ -454,3 +454,25 @@ AssignmentPageSerializer = page_of("AssignmentPage", AssignmentSerializer)
 JournalEntryPageSerializer = page_of("JournalEntryPage", JournalEntrySummarySerializer)
 RevisionPageSerializer = page_of("RevisionPage", RevisionSerializer)
 FeedbackPageSerializer = page_of("FeedbackPage", FeedbackSerializer)
+
+
+class AttachmentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField(help_text="The file's own name, for display.")
+    size = serializers.IntegerField(help_text="Bytes.")
+    uploaded_at = serializers.DateTimeField()
+    download_url = serializers.SerializerMethodField(
+        help_text="Sends the file (signed-in session; whoever may read the entry)."
+    )
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_download_url(self, attachment: Any) -> str:
+        return self.context["request"].build_absolute_uri(
+            reverse("engage_trajectories:attachment", args=[attachment.pk])
+        )
+
+
+class AttachmentUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(
+        help_text="multipart/form-data; types and size as the site allows."
+    )

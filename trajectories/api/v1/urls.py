@@ -35,4 +35,14 @@ urlpatterns = [
         views.JournalEntryFeedbackView.as_view(),
         name="journal-entry-feedback",
     ),
+    path(
+        "journal-entries/<int:pk>/attachments/",
+        views.JournalEntryAttachmentsView.as_view(),
+        name="journal-entry-attachments",
+    ),
+    path(
+        "journal-entries/<int:pk>/attachments/<int:attachment_id>/",
+        views.JournalEntryAttachmentDetailView.as_view(),
+        name="journal-entry-attachment",
+    ),
 ]

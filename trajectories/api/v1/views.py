@@ -26,7 +26,7 @@ from rest_framework.exceptions import (
     PermissionDenied,
 )
 from rest_framework.exceptions import ValidationError as APIValidationError
-from rest_framework.parsers import JSONParser
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -388,3 +388,78 @@ class JournalEntryFeedbackView(_LecturerAPI):
             s.FeedbackSerializer(feedback, context=_context(request, entry=entry)).data,
             status=status.HTTP_201_CREATED,
         )
+
+
+class JournalEntryAttachmentsView(_LecturerAPI):
+    """The files attached to an entry: whoever may read the entry lists them (and
+    downloads them at `download_url`); the author uploads more (multipart)."""
+
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(
+        operation_id="journal_entries_attachments_list",
+        summary="The files attached to a journal entry",
+        tags=[TAG],
+        responses={
+            200: s.AttachmentSerializer(many=True),
+            403: SIGNED_OUT,
+            404: NOT_FOUND,
+        },
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        entry = _readable_entry(request, pk)
+        return Response(
+            s.AttachmentSerializer(
+                selectors.attachments_of(entry), many=True, context=_context(request)
+            ).data
+        )
+
+    @extend_schema(
+        operation_id="journal_entries_attachments_create",
+        summary="Attach a file to your journal entry",
+        tags=[TAG],
+        request={"multipart/form-data": s.AttachmentUploadSerializer},
+        responses={
+            201: s.AttachmentSerializer,
+            400: INVALID,
+            403: FORBIDDEN,
+            404: NOT_FOUND,
+            413: OpenApiResponse(s.ErrorSerializer, description="Too large."),
+        },
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        entry = _own_entry(
+            request, pk, _("Only the author can attach files to an entry.")
+        )
+        data = s.AttachmentUploadSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            attachment = services.attach_file(
+                author=request.user, entry=entry, file=data.validated_data["file"]
+            )
+        except TrajectoryError as error:
+            raise APIValidationError({"file": [str(error)]}) from error
+        return Response(
+            s.AttachmentSerializer(attachment, context=_context(request)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class JournalEntryAttachmentDetailView(_LecturerAPI):
+    """Remove a file from your entry."""
+
+    @extend_schema(
+        operation_id="journal_entries_attachments_destroy",
+        summary="Remove a file from your journal entry",
+        tags=[TAG],
+        responses={204: None, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
+    def delete(self, request: Request, pk: int, attachment_id: int) -> Response:
+        entry = _own_entry(request, pk, _("Only the author can remove an attachment."))
+        attachment = next(
+            (a for a in selectors.attachments_of(entry) if a.pk == attachment_id), None
+        )
+        if attachment is None:
+            raise NotFound(_("No such attachment."))
+        services.remove_attachment(author=request.user, attachment=attachment)
+        return Response(status=status.HTTP_204_NO_CONTENT)
