@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from .blocks import FOCUS_AREAS
@@ -66,9 +67,19 @@ class Assignment:
 
 def day_label(moment: datetime) -> str:
     """ "12 March" this year, "12 March 2027" otherwise (in the active language)."""
+    return _day_label(
+        moment,
+        translation.get_language() or "",
+        timezone.get_current_timezone_name(),
+        timezone.localtime().year,
+    )
+
+
+@lru_cache(maxsize=1024)
+def _day_label(moment: datetime, language: str, zone: str, this_year: int) -> str:
+    # A coach's page labels the same few session dates for every participant.
     local = timezone.localtime(moment)
-    same_year = local.year == timezone.localtime().year
-    return formats.date_format(local, "j F" if same_year else "j F Y")
+    return formats.date_format(local, "j F" if local.year == this_year else "j F Y")
 
 
 def assignments_for(

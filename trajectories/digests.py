@@ -20,7 +20,7 @@ from lms.notifications.data import DigestItem
 
 from .assignments import assignments_for, day_label
 from .models import Cohort, CohortSession, Enrolment, EnrolmentStatus
-from .selectors import awaiting_feedback
+from .selectors import awaiting_feedback_oldest
 
 # How far ahead the digest looks for sessions and due dates.
 HORIZON = timedelta(days=7)
@@ -116,8 +116,8 @@ def _awaiting_feedback(user: Any) -> list[DigestItem]:
     heading = _("Entries awaiting your feedback")
     items = []
     for cohort in Cohort.objects.filter(coaches=user).order_by("pk"):
-        entries = awaiting_feedback(cohort)
-        for entry in entries[:MAX_ENTRIES_PER_COHORT]:
+        waiting = awaiting_feedback_oldest(cohort, MAX_ENTRIES_PER_COHORT)
+        for entry in waiting.entries:
             items.append(
                 DigestItem(
                     heading=heading,
@@ -130,13 +130,13 @@ def _awaiting_feedback(user: Any) -> list[DigestItem]:
                     url=reverse("engage_trajectories:entry", args=[entry.pk]),
                 )
             )
-        if len(entries) > MAX_ENTRIES_PER_COHORT:
+        if waiting.more:
             items.append(
                 DigestItem(
                     heading=heading,
                     title=_("%(count)d more in %(cohort)s")
                     % {
-                        "count": len(entries) - MAX_ENTRIES_PER_COHORT,
+                        "count": waiting.more,
                         "cohort": cohort.title,
                     },
                     url=reverse("engage_trajectories:cohort", args=[cohort.pk]),

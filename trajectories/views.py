@@ -145,7 +145,7 @@ def cohort_overview(request: HttpRequest, pk: int) -> HttpResponse:
         "engage_trajectories/cohort.html",
         {
             "matrix": matrix,
-            "awaiting": selectors.awaiting_feedback(cohort),
+            "awaiting": selectors.awaiting_feedback_oldest(cohort),
             "progress": selectors.progress_of_cohort(cohort, matrix=matrix),
             "quiet": selectors.gone_quiet(cohort),
             "quiet_days": trajectory_settings.quiet_days,

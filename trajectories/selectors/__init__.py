@@ -16,9 +16,11 @@ from .api import (
 from .coaching import (
     AttendanceExport,
     AttendanceMatrix,
+    AwaitingFeedback,
     attendance_export,
     attendance_matrix,
     awaiting_feedback,
+    awaiting_feedback_oldest,
     peer_groups_of,
 )
 from .courses import (
@@ -85,7 +87,9 @@ __all__ = [
     "attachments_of",
     "attendance_export",
     "attendance_matrix",
+    "AwaitingFeedback",
     "awaiting_feedback",
+    "awaiting_feedback_oldest",
     "awaiting_feedback_counts",
     "calendar_sessions",
     "coach_dashboard",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Count, QuerySet, Window
+
 from ..models import (
     Attendance,
     Cohort,
@@ -55,17 +57,48 @@ def attendance_matrix(cohort: Cohort) -> AttendanceMatrix:
     )
 
 
-def awaiting_feedback(cohort: Cohort) -> list[JournalEntry]:
-    """Entries shared with the coach that no coach of the cohort answered yet."""
+def _awaiting(cohort: Cohort) -> QuerySet[JournalEntry]:
     coach_ids = list(cohort.coaches.values_list("pk", flat=True))
-    return list(
+    return (
         JournalEntry.objects.filter(enrolment__cohort=cohort)
         .exclude(visibility=Visibility.PRIVATE)
         .exclude(feedback__author_id__in=coach_ids)
+    )
+
+
+def awaiting_feedback(cohort: Cohort) -> list[JournalEntry]:
+    """Entries shared with the coach that no coach of the cohort answered yet."""
+    return list(
+        _awaiting(cohort)
         .select_related("enrolment__user__engage_profile")
         .defer("sections")  # the list shows titles; sections are the bulk
-        .order_by("shared_at")
+        .order_by("shared_at", "pk")
     )
+
+
+@dataclass(frozen=True)
+class AwaitingFeedback:
+    entries: list[JournalEntry]  # the longest waiting first, at most `limit`
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.entries)
+
+
+def awaiting_feedback_oldest(cohort: Cohort, limit: int = 20) -> AwaitingFeedback:
+    """The `limit` entries that have waited longest for a coach's answer, and how
+    many wait in all (two queries: the total is a window count over the same
+    rows): answering them brings up the next."""
+    entries = list(
+        _awaiting(cohort)
+        .select_related("enrolment__user__engage_profile")
+        .defer("sections")
+        .annotate(waiting_total=Window(Count("pk")))
+        .order_by("shared_at", "pk")[:limit]
+    )
+    total = entries[0].waiting_total if entries else 0
+    return AwaitingFeedback(entries=entries, total=total)
 
 
 @dataclass(frozen=True)

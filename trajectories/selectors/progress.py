@@ -108,7 +108,9 @@ def progress_of_cohort(
     cohort = matrix.cohort
     cohort.programme  # noqa: B018 - load it once for every participant
     records: dict[int, list[AssignmentRecord]] = {e.pk: [] for e in enrolments}
-    for record in AssignmentRecord.objects.filter(enrolment__cohort=cohort):
+    for record in AssignmentRecord.objects.filter(enrolment__cohort=cohort).defer(
+        "planned_change", "actual_change", "effect"
+    ):
         records.setdefault(record.enrolment_id, []).append(record)
     shared: dict[int, list[tuple[int | None, str]]] = {e.pk: [] for e in enrolments}
     for enrolment_id, session_id, key, count in (
