@@ -786,3 +786,21 @@ def assessor_candidates() -> QuerySet[Any]:
         .order_by("last_name", "first_name", "username")
         .distinct()
     )
+
+
+def certified() -> Any:
+    """For reports: true for an enrolment whose portfolio was awarded the
+    certificate (annotate an `Enrolment` queryset with it)."""
+    from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef
+
+    from .models import Decision, DecisionOutcome
+
+    return ExpressionWrapper(
+        Exists(
+            Decision.objects.filter(
+                outcome=DecisionOutcome.AWARD,
+                version__portfolio__enrolment=OuterRef("pk"),
+            )
+        ),
+        output_field=BooleanField(),
+    )

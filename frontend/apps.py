@@ -38,6 +38,24 @@ class FrontendConfig(AppConfig):
         )
         register_menu_item(
             MenuItem(
+                key="insight",
+                label=_("Insight"),
+                url_name="engage_frontend:insight",
+                order=700,
+                roles=frozenset({Role.PROGRAMME_ADMIN}),
+            )
+        )
+        register_menu_item(
+            MenuItem(
+                key="insight-faculty",
+                label=_("Faculty insight"),
+                url_name="engage_frontend:insight_faculty",
+                order=701,
+                roles=frozenset({Role.FACULTY_COORDINATOR}),
+            )
+        )
+        register_menu_item(
+            MenuItem(
                 key="wagtail-admin",
                 label=_("Authoring (Wagtail)"),
                 url_name="wagtailadmin_home",

@@ -60,3 +60,30 @@ class AssignmentBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Between-session assignment")
+
+
+class LikertQuestionBlock(blocks.StructBlock):
+    """A statement participants rate from 1 (strongly disagree) to 5 (strongly
+    agree)."""
+
+    statement = blocks.CharBlock(label=_("statement"), max_length=300)
+    required = blocks.BooleanBlock(
+        label=_("an answer is required"), required=False, default=True
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Statement (1–5)")
+
+
+class TextQuestionBlock(blocks.StructBlock):
+    """An open question answered in plain text."""
+
+    question = blocks.CharBlock(label=_("question"), max_length=300)
+    required = blocks.BooleanBlock(
+        label=_("an answer is required"), required=False, default=False
+    )
+
+    class Meta:
+        icon = "edit"
+        label = _("Open question")

@@ -41,3 +41,17 @@ def check_attachment_storage(app_configs: Any = None, **kwargs: Any) -> list[Err
             )
         ]
     return []
+
+
+@register()
+def check_evaluation_days(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    value = getattr(settings, "ENGAGE_TRAJECTORIES_EVALUATION_DAYS", 14)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 365:
+        return [
+            Error(
+                "ENGAGE_TRAJECTORIES_EVALUATION_DAYS must be a whole number of days "
+                "from 1 to 365.",
+                id="engage_trajectories.E003",
+            )
+        ]
+    return []

@@ -9,6 +9,8 @@ from django.conf import settings
 DEFAULT_QUIET_DAYS = 21
 # The STORAGES alias of the private file storage for journal attachments.
 DEFAULT_ATTACHMENT_STORAGE = "engage_private"
+# Days after a session ends during which participants can evaluate it.
+DEFAULT_EVALUATION_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,18 @@ class _Settings:
                 settings,
                 "ENGAGE_TRAJECTORIES_ATTACHMENT_STORAGE",
                 DEFAULT_ATTACHMENT_STORAGE,
+            )
+        )
+
+    @property
+    def evaluation_days(self) -> int:
+        """A session's evaluation is open from the end of the session for this
+        many days."""
+        return int(
+            getattr(
+                settings,
+                "ENGAGE_TRAJECTORIES_EVALUATION_DAYS",
+                DEFAULT_EVALUATION_DAYS,
             )
         )
 

@@ -128,3 +128,84 @@ class ParticipantImport:
     @property
     def new_accounts(self) -> int:
         return sum(1 for row in self.done if row.new_account)
+
+
+# --- session evaluations ------------------------------------------------------------
+
+# The Likert scale of evaluation statements: 1 strongly disagree … 5 strongly agree.
+LIKERT_SCALE = (1, 2, 3, 4, 5)
+
+
+@dataclass(frozen=True)
+class EvaluationQuestion:
+    """One question of a session evaluation, as the participants were asked it."""
+
+    # The StreamField block id on the programme page: stable while the programme
+    # team rewords or reorders questions. Answers are stored under it.
+    key: str
+    kind: str  # "likert" (1–5) or "text"
+    text: str
+    required: bool
+
+    def as_json(self) -> dict[str, str | bool]:
+        return {
+            "key": self.key,
+            "kind": self.kind,
+            "text": self.text,
+            "required": self.required,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> EvaluationQuestion:
+        return cls(
+            key=str(data.get("key", "")),
+            kind=str(data.get("kind", "")),
+            text=str(data.get("text", "")),
+            required=bool(data.get("required", False)),
+        )
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """The answers to one question (of a session whose results may be shown)."""
+
+    question: EvaluationQuestion
+    answers: int
+    # Likert: the number of answers for 1, 2, 3, 4 and 5.
+    distribution: tuple[int, ...] = ()
+    mean: float | None = None
+    # Free text: every answer, sorted alphabetically (never in the order given).
+    texts: tuple[str, ...] = ()
+
+    @property
+    def is_likert(self) -> bool:
+        return self.question.kind == "likert"
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """The points of the scale as a chart's categories: "1" to "5"."""
+        return tuple(str(value) for value in LIKERT_SCALE)
+
+    def scale(self) -> tuple[tuple[int, int, float], ...]:
+        """(value, count, percentage of the answers) for 1 to 5."""
+        total = sum(self.distribution)
+        return tuple(
+            (value, count, round(100 * count / total, 1) if total else 0.0)
+            for value, count in zip(LIKERT_SCALE, self.distribution, strict=False)
+        )
+
+
+@dataclass(frozen=True)
+class EvaluationResults:
+    """The answers of one session, or the sum of the shown sessions of a cohort or
+    programme, with small groups suppressed.
+
+    `shown` is False when fewer participants answered than `minimum`; then
+    `responses` is None and `questions` is empty: nothing about the answers,
+    not even how many there are.
+    """
+
+    minimum: int
+    shown: bool
+    responses: int | None
+    questions: tuple[QuestionResult, ...] = ()

@@ -4,6 +4,10 @@ Sessions lie in the past and the future around today; the demo lecturer is
 enrolled and attended the past sessions; the demo coach coaches the cohort and
 summed up the first session. The session plan links the lessons of the demo
 course (`courses.demo`, seeded before this).
+
+Session evaluations: the programme asks three questions; seven more participants
+(who cannot sign in) attended the past sessions, and sessions 1 and 2 have enough
+answers to show results, session 3 too few (below the minimum group size of 5).
 """
 
 from __future__ import annotations
@@ -16,12 +20,16 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from courses.models import CoursePage, LessonPage
+from lms.accounts.models import Faculty
+from lms.accounts.roles import Role
+from lms.accounts.services import create_person
 
 from . import services
 from .models import (
     AttendanceStatus,
     Cohort,
     CohortSession,
+    EvaluationSubmission,
     ProgrammePage,
     SessionSummary,
 )
@@ -43,6 +51,10 @@ SESSIONS = [
 def _programme() -> ProgrammePage:
     existing = ProgrammePage.objects.filter(title=TITLE).first()
     if existing:
+        if not existing.evaluation_question_list():  # seeded before evaluations
+            existing.evaluation_questions = EVALUATION_QUESTIONS
+            existing.save_revision().publish()
+            existing.refresh_from_db()
         return existing
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     parent = site.root_page if site else Page.get_first_root_node()
@@ -92,6 +104,7 @@ def _programme() -> ProgrammePage:
             ),
         ],  # fmt: skip
         reflection_model="what",
+        evaluation_questions=EVALUATION_QUESTIONS,
     )
     parent.add_child(instance=page)
     page.save_revision().publish()
@@ -136,8 +149,13 @@ def seed_trajectory() -> Cohort:
     """The demo programme, its running cohort, the lecturer enrolled; idempotent."""
     programme = _programme()
     cohort = Cohort.objects.filter(programme=programme).first()
-    if cohort is not None:
-        return cohort
+    if cohort is None:
+        cohort = _cohort(programme)
+    _seed_evaluations(cohort)
+    return cohort
+
+
+def _cohort(programme: ProgrammePage) -> Cohort:
     today = timezone.localdate()
     start = today - timedelta(days=70)
     cohort = Cohort.objects.create(
@@ -231,3 +249,102 @@ def _seed_journal(enrolment: object, coach: object) -> None:
             )
             if feedback and coach is not None:
                 services.give_feedback(author=coach, entry=entry, body=feedback)
+
+
+EVALUATION_QUESTIONS = [
+    (
+        "likert",
+        {"statement": "The session helped me with my own teaching.", "required": True},
+    ),
+    (
+        "likert",
+        {
+            "statement": "There was enough time to discuss with other lecturers.",
+            "required": False,
+        },
+    ),
+    (
+        "text",
+        {
+            "question": "What should we keep or change for the next session?",
+            "required": False,
+        },
+    ),
+]
+
+# Participants who cannot sign in (no password): enough people for results.
+PARTICIPANTS = [
+    ("demo-participant-1", "Sanne", "Visser", "law"),
+    ("demo-participant-2", "Daan", "Mulder", "science"),
+    ("demo-participant-3", "Fatma", "Yilmaz", "social"),
+    ("demo-participant-4", "Lucas", "Kok", "economics"),
+    ("demo-participant-5", "Eva", "Smit", "medicine"),
+    ("demo-participant-6", "Jasper", "Postma", "spatial"),
+    ("demo-participant-7", "Amal", "Haddad", "philosophy"),
+]
+# Session number -> how many of the PARTICIPANTS answered (the demo lecturer
+# answered sessions 1 and 2 too); session 3 stays below the minimum of 5.
+ANSWERED = {1: 6, 2: 5, 3: 3}
+LIKERT = [(5, 4), (4, 4), (4, 3), (5, 5), (3, 2), (4, None), (2, 3), (5, 4)]
+TEXTS = [
+    "More time for the examples from other faculties, please.",
+    "The exercise with our own assignment texts was the most useful part.",
+    "",
+    "Share the slides before the session.",
+    "",
+    "Keep the small groups!",
+    "",
+    "Fewer slides, more discussion.",
+]
+
+
+def _participants(cohort: Cohort) -> list[Any]:
+    users = get_user_model().objects
+    enrolments = []
+    for username, first, last, faculty in PARTICIPANTS:
+        user = users.filter(username=username).first()
+        if user is None:
+            user = create_person(
+                username=username, email=f"{username}@engage-pd.example",
+                first_name=first, last_name=last,
+                faculty=Faculty.objects.filter(code=faculty).first(),
+                roles=[Role.LECTURER],
+            )  # fmt: skip
+        enrolments.append(services.enrol(user=user, cohort=cohort))
+    return enrolments
+
+
+def _seed_evaluations(cohort: Cohort) -> None:
+    """Answers to the evaluations of the cohort's past sessions; once."""
+    if EvaluationSubmission.objects.filter(evaluation__session__cohort=cohort).exists():
+        return
+    users = get_user_model().objects
+    coach = users.filter(username="coach").first()
+    lecturer = users.filter(username="lecturer").first()
+    if coach is None or not cohort.programme.evaluation_question_list():
+        return
+    others = _participants(cohort)
+    keys = [q.key for q in cohort.programme.evaluation_question_list()]
+    past = cohort.sessions.filter(ends_at__lt=timezone.now()).order_by("number")
+    for session in past:
+        for enrolment in others:
+            services.mark_attendance(
+                actor=coach, session=session, enrolment=enrolment,
+                status=AttendanceStatus.PRESENT,
+            )  # fmt: skip
+        people = [e.user for e in others[: ANSWERED.get(session.number, 0)]]
+        attended = session.attendances.filter(
+            enrolment__user=lecturer, status=AttendanceStatus.PRESENT
+        ).exists()
+        if lecturer is not None and attended and session.number in (1, 2):
+            people.append(lecturer)
+        for i, user in enumerate(people):
+            first, second = LIKERT[(i + session.number) % len(LIKERT)]
+            text = TEXTS[(i + 2 * session.number) % len(TEXTS)]
+            answers: dict[str, object] = {keys[0]: first, keys[2]: text}
+            if second is not None:
+                answers[keys[1]] = second
+            services.submit_evaluation(
+                user=user, session=session, answers=answers,
+                now=session.ends_at + timedelta(hours=2 + i),
+            )  # fmt: skip

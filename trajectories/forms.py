@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.sanitizing import clean_typed_html
 
+from .evaluations import LIKERT_LABELS, MAX_ANSWER_CHARS
 from .models import AttachmentRole
 
 
@@ -206,3 +207,49 @@ class AssignmentAttachmentForm(forms.Form):
 
     def clean_role(self) -> str:
         return self.cleaned_data.get("role") or AttachmentRole.OTHER
+
+
+class EvaluationAnswersForm(forms.Form):
+    """A session evaluation: a choice from 1 to 5 per statement, a text box per
+    open question. The service checks the answers again."""
+
+    # What the page told the participant; the service refuses when it no longer
+    # holds (the programme team switched anonymity off meanwhile).
+    anonymous = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, questions: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.keys: dict[str, str] = {}
+        for question in questions:
+            name = f"q-{question.key}"
+            if question.kind == "likert":
+                self.fields[name] = forms.ChoiceField(
+                    label=question.text,
+                    required=question.required,
+                    widget=forms.RadioSelect(attrs={"class": "likert"}),
+                    choices=[
+                        (str(value), f"{value} — {label}")
+                        for value, label in LIKERT_LABELS.items()
+                    ],
+                )
+            else:
+                self.fields[name] = forms.CharField(
+                    label=question.text,
+                    required=question.required,
+                    max_length=MAX_ANSWER_CHARS,
+                    help_text=_("Plain text, at most 2,000 characters."),
+                    widget=forms.Textarea(attrs={"rows": 4}),
+                )
+            self.keys[name] = question.key
+
+    def answers(self) -> dict[str, str]:
+        return {
+            key: self.cleaned_data.get(name) or "" for name, key in self.keys.items()
+        }
+
+    def add_answer_errors(self, errors: dict[str, list[str]]) -> None:
+        """Errors of the service, by question key ("" for the form as a whole)."""
+        names = {key: name for name, key in self.keys.items()}
+        for key, messages in errors.items():
+            for message in messages:
+                self.add_error(names.get(key), message)

@@ -2,7 +2,14 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import attachment_views, coach_views, course_views, journal_views, views
+from . import (
+    attachment_views,
+    coach_views,
+    course_views,
+    evaluation_views,
+    journal_views,
+    views,
+)
 
 app_name = "engage_trajectories"
 
@@ -83,5 +90,25 @@ urlpatterns = [
         "coach/sessions/<int:pk>/summary/",
         coach_views.session_summary,
         name="session_summary",
+    ),
+    path(
+        "trajectory/evaluations/<int:session_id>/",
+        evaluation_views.evaluation,
+        name="evaluation",
+    ),
+    path(
+        "coach/sessions/<int:pk>/evaluation/",
+        evaluation_views.session_results,
+        name="session_evaluation",
+    ),
+    path(
+        "coach/cohorts/<int:pk>/evaluations/",
+        evaluation_views.cohort_results,
+        name="cohort_evaluations",
+    ),
+    path(
+        "coach/programmes/<int:pk>/evaluations/",
+        evaluation_views.programme_results,
+        name="programme_evaluations",
     ),
 ]

@@ -73,12 +73,17 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def mine(request: HttpRequest) -> HttpResponse:
+    trajectories = selectors.my_trajectories(request.user)
     return render(
         request,
         "engage_trajectories/mine.html",
         {
-            "trajectories": selectors.my_trajectories(request.user),
+            "trajectories": trajectories,
             "checkin_form": CheckInForm(),
+            # Reuses the sessions and attendance above: no query unless one is open.
+            "evaluations": selectors.open_evaluations(
+                request.user, overviews=trajectories
+            ),
         },
     )
 

@@ -1,5 +1,5 @@
 """Wagtail admin: cohorts with their sessions (programmes are pages), and on each
-cohort its participants import and attendance export."""
+cohort its participants import, attendance export and session evaluations."""
 
 from __future__ import annotations
 
@@ -19,6 +19,10 @@ from .models import Cohort
 
 def _attendance_url(cohort: Cohort) -> str:
     return reverse("engage_trajectories:attendance_csv", args=[cohort.pk])
+
+
+def _evaluations_url(cohort: Cohort) -> str:
+    return reverse("engage_trajectories:cohort_evaluations", args=[cohort.pk])
 
 
 class CohortIndexView(IndexView):
@@ -41,6 +45,14 @@ class CohortIndexView(IndexView):
                 url=_attendance_url(instance),
                 icon_name="download",
                 priority=50,
+            )
+        )
+        buttons.append(
+            MenuItem(
+                _("Session evaluations"),
+                url=_evaluations_url(instance),
+                icon_name="list-ol",
+                priority=60,
             )
         )
         return buttons
@@ -67,6 +79,14 @@ class CohortEditView(EditView):
                 url=_attendance_url(self.object),
                 icon_name="download",
                 priority=50,
+            )
+        )
+        buttons.append(
+            Button(
+                _("Session evaluations"),
+                url=_evaluations_url(self.object),
+                icon_name="list-ol",
+                priority=60,
             )
         )
         return buttons

@@ -174,3 +174,33 @@ def trajectory_completed(
         parents=(cohort_ref(cohort),),
         result=ResultData(completion=True, score_scaled=1.0),
     )
+
+
+def session_ref(session: Any) -> ActivityRef:
+    return ActivityRef(
+        _iri("session", session.pk), ActivityTypes.SESSION, session.title[:200]
+    )
+
+
+def evaluation_responded(
+    *, actor: uuid.UUID, enrolment: Any, session: Any, at: datetime
+) -> LearningEvent:
+    # That the participant answered, never what: no result, no answer, no id of
+    # the stored response (that would join the answers to the person). Once per
+    # participant and session, anonymous evaluation or not — who answered is
+    # known anyway (it is what refuses a second answer).
+    cohort = session.cohort
+    return LearningEvent(
+        identity=f"session-evaluation-responded:{session.pk}:{enrolment.pk}",
+        actor_xapi_id=actor,
+        verb=Verbs.RESPONDED,
+        object=ActivityRef(
+            _iri("session-evaluation", session.pk),
+            ActivityTypes.SESSION_EVALUATION,
+            session.title[:200],
+        ),
+        timestamp=at,
+        registration=enrolment.registration,
+        parents=(session_ref(session),),
+        groupings=(cohort_ref(cohort), programme_ref(cohort.programme)),
+    )

@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString
 
 from lms.navigation import menu_for
 
-from ..charts import Chart, render_svg
+from ..charts import Chart, Series, render_svg
 
 register = template.Library()
 
@@ -77,3 +77,33 @@ def form_field(field: BoundField) -> dict[str, Any]:
 def chart_svg(chart: Chart) -> SafeString:
     """The chart drawn as inline SVG (see frontend.charts)."""
     return render_svg(chart)
+
+
+@register.simple_tag
+def bar_chart(
+    key: str,
+    title: str,
+    x_label: str,
+    y_label: str,
+    categories: Any,
+    values: Any,
+    series_label: str = "",
+    description: str = "",
+) -> Chart:
+    """A bar chart of one series built from plain values, for apps that use the
+    chart component through templates only (they never import frontend)::
+
+        {% bar_chart key title x_label y_label categories values as chart %}
+        {% include "engage_frontend/components/chart.html" with chart=chart %}
+
+    Small counts must already be suppressed (None) by the app's selector.
+    """
+    return Chart(
+        key=str(key),
+        title=str(title),
+        x_label=str(x_label),
+        y_label=str(y_label),
+        categories=tuple(str(category) for category in categories),
+        series=(Series(str(series_label or y_label), tuple(values)),),
+        description=str(description),
+    )

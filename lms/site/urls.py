@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/", include("practices_db.api.v1.urls")),
     path("api/v1/", include("trajectories.api.v1.urls")),
+    path("api/v1/", include("trajectories.api.v1.evaluation_urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("practices_db.urls")),
     path("", include("trajectories.urls")),

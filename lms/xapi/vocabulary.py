@@ -184,6 +184,13 @@ class Verbs:
         "beoordeelde",
         "Assessed a portfolio with a rubric; result.success is pass (true) or not yet (false), never free text.",
     )
+    RESPONDED = _verb(
+        "responded",
+        "responded",
+        "reageerde",
+        "Answered a session evaluation (the answers never enter a statement).",
+        f"{ADL}/verbs/responded",
+    )
 
 
 class ActivityTypes:
@@ -246,6 +253,12 @@ class ActivityTypes:
         "certificate",
         "certificaat",
         "A certificate a lecturer can earn; its scheme sets the rules.",
+    )
+    SESSION_EVALUATION = _type(
+        "session-evaluation",
+        "session evaluation",
+        "sessie-evaluatie",
+        "The short evaluation form participants answer after a session.",
     )
 
 

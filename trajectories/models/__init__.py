@@ -10,6 +10,13 @@ from .courses import (
     OwnCourse,
 )
 from .enrolment import Attendance, AttendanceStatus, Enrolment, EnrolmentStatus
+from .evaluations import (
+    EvaluationAnswer,
+    EvaluationInvitation,
+    EvaluationResponse,
+    EvaluationSubmission,
+    SessionEvaluation,
+)
 from .journal import (
     Feedback,
     JournalAttachment,
@@ -38,6 +45,10 @@ __all__ = [
     "CohortSession",
     "Enrolment",
     "EnrolmentStatus",
+    "EvaluationAnswer",
+    "EvaluationInvitation",
+    "EvaluationResponse",
+    "EvaluationSubmission",
     "Feedback",
     "JournalAttachment",
     "JournalEntry",
@@ -46,5 +57,6 @@ __all__ = [
     "Visibility",
     "ProgrammePage",
     "ReflectionModel",
+    "SessionEvaluation",
     "SessionSummary",
 ]

@@ -38,6 +38,10 @@ class Enrolment(models.Model):
     status_changed_at = models.DateTimeField(auto_now_add=True)
     # Set once, when the completion rules first held; kept on a later withdrawal.
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    # When the person first got a place (enrolled directly or from the waiting
+    # list); stays set when they withdraw, so reports can tell "had a place and
+    # left" from "left the waiting list".
+    placed_at = models.DateTimeField(_("got a place at"), null=True, blank=True)
 
     class Meta:
         ordering = ["cohort", "created_at", "pk"]

@@ -6,7 +6,7 @@ import secrets
 from typing import Any
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -16,8 +16,14 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from ..blocks import TEXT_FEATURES, AssignmentBlock, SessionPlanBlock
-from ..data import CompletionRules
+from ..blocks import (
+    TEXT_FEATURES,
+    AssignmentBlock,
+    LikertQuestionBlock,
+    SessionPlanBlock,
+    TextQuestionBlock,
+)
+from ..data import CompletionRules, EvaluationQuestion
 
 
 class ReflectionModel(models.TextChoices):
@@ -76,6 +82,33 @@ class ProgrammePage(Page):
             "or the peer group."
         ),
     )
+    evaluation_questions = StreamField(
+        [("likert", LikertQuestionBlock()), ("text", TextQuestionBlock())],
+        blank=True,
+        verbose_name=_("evaluation questions"),
+        help_text=_(
+            "Asked after every session. A session's evaluation keeps the questions "
+            "it opened with: rewording or removing one here changes only sessions "
+            "that end later."
+        ),
+    )
+    evaluation_anonymous = models.BooleanField(
+        _("anonymous evaluations"),
+        default=True,
+        help_text=_(
+            "Answers are stored without who gave them. Applies to sessions whose "
+            "evaluation has not opened yet."
+        ),
+    )
+    evaluation_min_group = models.PositiveSmallIntegerField(
+        _("minimum group size for results"),
+        default=5,
+        validators=[MinValueValidator(3), MaxValueValidator(100)],
+        help_text=_(
+            "A session's or cohort's results appear only when at least this many "
+            "participants answered."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -100,6 +133,14 @@ class ProgrammePage(Page):
                 FieldPanel("completion_reflection_per_session"),
             ],
             heading=_("Completion"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("evaluation_questions"),
+                FieldPanel("evaluation_anonymous"),
+                FieldPanel("evaluation_min_group"),
+            ],
+            heading=_("Session evaluation"),
         ),
     ]
     subpage_types: list[str] = []
@@ -147,6 +188,26 @@ class ProgrammePage(Page):
             if ids:
                 linked[number] = tuple(ids)
         return linked
+
+    def evaluation_question_list(self) -> tuple[EvaluationQuestion, ...]:
+        """The evaluation questions as they stand now (no query)."""
+        questions = []
+        for item in self.evaluation_questions.raw_data:
+            value = dict(item.get("value") or {})
+            kind = item.get("type")
+            text = value.get("statement" if kind == "likert" else "question")
+            if kind in ("likert", "text") and item.get("id") and text:
+                questions.append(
+                    EvaluationQuestion(
+                        key=str(item["id"])[:64],
+                        kind=str(kind),
+                        text=str(text),
+                        # The blocks' defaults: a statement is required, an
+                        # open question is not.
+                        required=bool(value.get("required", kind == "likert")),
+                    )
+                )
+        return tuple(questions)
 
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         from ..views import serve_programme

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet, Window
@@ -78,7 +79,7 @@ def awaiting_feedback(cohort: Cohort) -> list[JournalEntry]:
 
 @dataclass(frozen=True)
 class AwaitingFeedback:
-    entries: list[JournalEntry]  # the longest waiting first, at most `limit`
+    entries: Sequence[JournalEntry]  # the longest waiting first, at most `limit`
     total: int
 
     @property

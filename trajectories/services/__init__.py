@@ -22,6 +22,12 @@ from .enrolment import (
     renew_calendar_token,
     withdraw,
 )
+from .evaluations import (
+    may_see_evaluation_results,
+    open_evaluation,
+    send_evaluation_invitations,
+    submit_evaluation,
+)
 from .journal import form_peer_groups, give_feedback, may_read, save_entry, share_entry
 
 __all__ = [
@@ -38,7 +44,9 @@ __all__ = [
     "may_export_attendance",
     "may_manage_cohorts",
     "may_read",
+    "may_see_evaluation_results",
     "new_checkin_code",
+    "open_evaluation",
     "post_session_summary",
     "register_course",
     "remove_assignment_attachment",
@@ -46,6 +54,8 @@ __all__ = [
     "renew_calendar_token",
     "save_assignment",
     "save_entry",
+    "send_evaluation_invitations",
     "share_entry",
+    "submit_evaluation",
     "withdraw",
 ]

@@ -96,6 +96,9 @@ def _enrol(*, user: Any, cohort: Cohort) -> Enrolment:
 
 
 def _record_enrolled(enrolment: Enrolment) -> None:
+    if enrolment.placed_at is None:
+        enrolment.placed_at = timezone.now()
+        enrolment.save(update_fields=["placed_at"])
     record(
         events.registered(
             actor=profile_of(enrolment.user).xapi_id,

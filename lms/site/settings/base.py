@@ -312,6 +312,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "certification.tasks.issue_pending_credentials",
         "schedule": 3600.0,
     },
+    # Participants of sessions that ended are asked to evaluate them (once each).
+    "session-evaluation-invitations": {
+        "task": "trajectories.tasks.send_evaluation_invitations",
+        "schedule": 900.0,
+    },
 }
 
 # --- Security headers -------------------------------------------------------------
