@@ -11,12 +11,17 @@ class CertificationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from lms.accounts.personal_data import (
+            PersonalDataSource,
+            register_personal_data,
+        )
         from lms.accounts.roles import Role, register_role_permissions
         from lms.demo import register_demo_seeder
         from lms.navigation import MenuItem, register_menu_item
 
-        from . import demo
+        from . import demo, demo_certificate, personal_data_selectors
         from .checks import register_checks
+        from .services.erasure import erase_personal_data
         from .signal_handlers import issue_on_award
         from .signals import certificate_awarded
 
@@ -25,6 +30,15 @@ class CertificationConfig(AppConfig):
             issue_on_award, dispatch_uid="engage_certification.issue_on_award"
         )
 
+        # Erased before the trajectories the portfolios draw on.
+        register_personal_data(
+            PersonalDataSource(
+                key="certification",
+                export=personal_data_selectors.personal_data,
+                erase=erase_personal_data,
+                order=40,
+            )
+        )
         register_role_permissions(
             Role.PROGRAMME_ADMIN,
             {
@@ -39,7 +53,12 @@ class CertificationConfig(AppConfig):
             },
         )
         # After the trajectories (the scheme belongs to the demo programme).
-        register_demo_seeder("certification", demo.seed_certification, order=60)
+        register_demo_seeder(
+            "certification",
+            demo.seed_certification,
+            order=60,
+            notes=demo_certificate.demo_notes,
+        )
         register_menu_item(
             MenuItem(
                 key="certification",

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import quote, urlencode
 from uuid import UUID
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 
@@ -50,7 +51,7 @@ def verification_url(credential: IssuedCredential) -> str:
 
 
 def issuer_name(credential: IssuedCredential) -> str:
-    issuer = credential.document.get("issuer")
+    issuer = (credential.document or {}).get("issuer")
     name = issuer.get("name") if isinstance(issuer, dict) else None
     return name if isinstance(name, str) else certification_settings.issuer_name
 
@@ -150,12 +151,14 @@ def _lookup_from(status_lists: dict[str, StatusList]) -> verification.StatusLook
 def verify_stored(
     credential: IssuedCredential, *, now: datetime | None = None
 ) -> VerificationResult:
-    """Our own credential checked like any other: signature, dates, status bit."""
+    """Our own credential checked like any other: signature, dates, status bit
+    (a valid signature is remembered in the cache, see `checked_proof`)."""
     status_list = credential.status_list
     return verification.verify_credential(
         credential.document,
         status_lookup=_lookup_from({status_list.url: status_list}),
         now=now,
+        proof_cache=cache,
     )
 
 
@@ -166,7 +169,7 @@ def verify_text(
     credential with the same id when it is one of ours (for the revocation
     reason)."""
     result = verification.verify_credential_text(
-        text, status_lookup=_lookup_from({}), now=now
+        text, status_lookup=_lookup_from({}), now=now, proof_cache=cache
     )
     stored = None
     credential_id = result.credential_id

@@ -108,11 +108,28 @@ def _no_index(response: HttpResponse) -> HttpResponse:
     return response
 
 
+def _erased_json() -> HttpResponse:
+    response = JsonResponse(
+        {
+            "error": "erased",
+            "detail": _(
+                "The record of this certificate was erased at the holder's request."
+            ),
+        },
+        status=410,
+        json_dumps_params={"ensure_ascii": False},
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 @require_safe
 def credential_json(request: HttpRequest, code: str) -> HttpResponse:
     found = selectors.credential_by_code(code)
     if found is None:
         raise Http404
+    if found.document is None:  # a tombstone: the holder was erased
+        return _no_index(_erased_json())
     response = _public_json(found.document, max_age=0)
     response["Content-Disposition"] = 'inline; filename="certificate.json"'
     return _no_index(response)
@@ -134,14 +151,18 @@ def _verdict(
 
 @require_safe
 def verify(request: HttpRequest, code: str) -> HttpResponse:
-    """The public page of one credential: every claim and one clear status."""
+    """The public page of one credential: every claim and one clear status
+    (410 Gone, with no claim, once the holder's data was erased)."""
     found = selectors.credential_by_code(code)
-    result = selectors.verify_stored(found) if found is not None else None
+    if found is not None and found.is_erased:
+        context: dict[str, Any] = {"code": code, "state": "erased"}
+        status = 410
+    else:
+        result = selectors.verify_stored(found) if found is not None else None
+        context = {"code": code, **_verdict(result, found)}
+        status = 200 if found is not None else 404
     response = render(
-        request,
-        "engage_certification/verify.html",
-        {"code": code, **_verdict(result, found)},
-        status=200 if found is not None else 404,
+        request, "engage_certification/verify.html", context, status=status
     )
     return _no_index(response)
 

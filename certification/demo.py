@@ -2,7 +2,8 @@
 "Inclusive teaching — first-year bachelor" with the demo lecturer's draft portfolio.
 
 Also a second coach, `assessor`, who does not coach the demo cohort, so the
-programme team can allocate two assessors. Idempotent.
+programme team can allocate two assessors, and `holder`, who earned the
+certificate last year (`demo_certificate`). Idempotent.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from trajectories.models import Enrolment, ProgrammePage
 
 from . import services
 from .data import AreaData, CompetencyData, FrameworkData, IndicatorData
+from .demo_certificate import seed_certificate
 from .models import (
     CertificationScheme,
     Competency,
@@ -264,4 +266,5 @@ def seed_certification() -> CertificationScheme | None:
             **SCHEME_TEXT,
         )
     _draft_portfolio(scheme)
+    seed_certificate(scheme)
     return scheme

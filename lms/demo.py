@@ -15,16 +15,22 @@ class DemoSeeder:
     name: str
     run: Callable[[], object]
     order: int = 100
+    # Lines `seed_demo` prints after seeding, e.g. an address worth opening.
+    notes: Callable[[], list[str]] | None = None
 
 
 _seeders: dict[str, DemoSeeder] = {}
 
 
 def register_demo_seeder(
-    name: str, run: Callable[[], object], order: int = 100
+    name: str,
+    run: Callable[[], object],
+    order: int = 100,
+    notes: Callable[[], list[str]] | None = None,
 ) -> None:
-    """Register `run` to be called by `seed_demo`, lower `order` first."""
-    _seeders[name] = DemoSeeder(name=name, run=run, order=order)
+    """Register `run` to be called by `seed_demo`, lower `order` first; the
+    lines `notes()` returns are printed after it."""
+    _seeders[name] = DemoSeeder(name=name, run=run, order=order, notes=notes)
 
 
 def demo_seeders() -> list[DemoSeeder]:

@@ -30,9 +30,12 @@ class Assessment(models.Model):
     version = models.ForeignKey(
         PortfolioVersion, on_delete=models.CASCADE, related_name="assessments"
     )
+    # None once the assessor was erased: the judgement stays (the decision rests
+    # on it), shown as "former assessor" (services.erasure).
     assessor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="certification_assessments",
     )
     role = models.CharField(max_length=8, choices=AssessorRole.choices)
@@ -145,6 +148,10 @@ class AuditAction(models.TextChoices):
     DECIDED = "decided", _("Decision confirmed")
     RUBRIC_VERSIONED = "rubric_versioned", _("New rubric version")
     FRAMEWORK_IMPORTED = "framework_imported", _("Framework imported")
+    ALLOCATION_WITHDRAWN = (
+        "allocation_withdrawn",
+        _("Allocation withdrawn: the assessor's data was erased"),
+    )
 
 
 class AuditEvent(models.Model):
@@ -160,6 +167,9 @@ class AuditEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # The actor was a person whose data was erased (no actor and not erased: the
+    # system did it).
+    actor_erased = models.BooleanField(default=False, editable=False)
     action = models.CharField(max_length=24, choices=AuditAction.choices)
     at = models.DateTimeField(default=timezone.now, db_index=True)
     # Ids, roles and outcomes only: never scores before both assessors are done.

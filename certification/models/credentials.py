@@ -105,15 +105,32 @@ MUTABLE_FIELDS = frozenset(
 
 
 class IssuedCredential(models.Model):
-    """A signed OpenBadgeCredential issued to the holder of an awarded decision."""
+    """A signed OpenBadgeCredential issued to the holder of an awarded decision.
 
-    # RESTRICT: a decision goes only with its holder (erasure deletes both).
+    When the holder is erased the row stays as a tombstone (`erased_at` set; no
+    holder, decision or document): its status-list position, dates and
+    revocation keep the status list and the holder's own copy verifiable, and the
+    verification page answers "erased at the holder's request" (docs/decisions/
+    0010-erasure-in-certification.md).
+    """
+
+    # RESTRICT: a decision goes only with its holder; erasure detaches the
+    # credential first (services.erasure).
     decision = models.ForeignKey(
-        Decision, on_delete=models.RESTRICT, related_name="credentials"
+        Decision,
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="credentials",
     )
+    # PROTECT: a holder is erased only through `erase_person`, which keeps a
+    # tombstone instead of deleting the row (a plain delete would drop the
+    # revocation history of a credential still in someone's wallet).
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="certification_credentials",
     )
     scheme = models.ForeignKey(
@@ -130,8 +147,9 @@ class IssuedCredential(models.Model):
         StatusList, on_delete=models.PROTECT, related_name="credentials"
     )
     status_index = models.PositiveIntegerField(editable=False)
-    # IRREVERSIBLE: exactly what was signed; never edited, never rebuilt.
-    document = models.JSONField(editable=False)
+    # IRREVERSIBLE: exactly what was signed; never edited, never rebuilt. None
+    # only on a tombstone (the holder was erased).
+    document = models.JSONField(null=True, blank=True, editable=False)
     language = models.CharField(max_length=8, editable=False)
     key_id = models.CharField(max_length=64, editable=False)
     replaces = models.OneToOneField(
@@ -156,6 +174,8 @@ class IssuedCredential(models.Model):
     )
     # The expiry reminders sent, as days before `valid_until` (e.g. [60, 14]).
     reminders_sent = models.JSONField(default=list, blank=True)
+    # When the holder's data was erased (the row is a tombstone from then on).
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-issued_at", "-pk"]
@@ -170,6 +190,23 @@ class IssuedCredential(models.Model):
                 condition=models.Q(revoked_at__isnull=True)
                 | ~models.Q(revocation_reason=""),
                 name="engage_cert_revocation_has_reason",
+            ),
+            # Either a live credential with its holder and signed document, or
+            # a tombstone with neither.
+            models.CheckConstraint(
+                condition=models.Q(
+                    erased_at__isnull=True,
+                    user__isnull=False,
+                    decision__isnull=False,
+                    document__isnull=False,
+                )
+                | models.Q(
+                    erased_at__isnull=False,
+                    user__isnull=True,
+                    decision__isnull=True,
+                    document__isnull=True,
+                ),
+                name="engage_cert_credential_or_tombstone",
             ),
         ]
         indexes = [models.Index(fields=["valid_until"], name="engage_cert_valid_until")]
@@ -191,6 +228,11 @@ class IssuedCredential(models.Model):
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
 
+    @property
+    def is_erased(self) -> bool:
+        """A tombstone: the holder's data was erased."""
+        return self.erased_at is not None
+
     def state(self, now: Any = None) -> CredentialState:
         """Revoked, expired or valid from the stored facts (the pages that show
         one credential verify the signature as well)."""
@@ -202,5 +244,8 @@ class IssuedCredential(models.Model):
 
     @property
     def name(self) -> str:
-        """The credential's name as signed (in the holder's language)."""
+        """The credential's name as signed (in the holder's language); "" for a
+        tombstone."""
+        if not isinstance(self.document, dict):
+            return ""
         return str(self.document.get("name", ""))

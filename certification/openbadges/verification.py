@@ -12,13 +12,14 @@ A credential is trusted only when its proof was made by a key of the site's key 
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import json
 import logging
 import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.utils.translation import gettext as _
@@ -50,6 +51,16 @@ _PRECEDENCE = (
 # (statusListCredential URL, statusListIndex) -> is the bit set? None: unknown list.
 StatusLookup = Callable[[str, int], bool | None]
 Document = dict[str, Any]
+# How long a valid proof is remembered (its outcome never changes; see below).
+PROOF_CACHE_SECONDS = 24 * 3600
+
+
+class ProofCache(Protocol):
+    """Where valid proofs are remembered between checks (e.g. Django's cache)."""
+
+    def get(self, key: str) -> Any: ...
+
+    def set(self, key: str, value: Any, timeout: int) -> None: ...
 
 
 def verify_credential_text(
@@ -58,6 +69,7 @@ def verify_credential_text(
     status_lookup: StatusLookup,
     key_ring: KeyRing | None = None,
     now: datetime | None = None,
+    proof_cache: ProofCache | None = None,
 ) -> VerificationResult:
     """Parse a pasted or uploaded credential, then verify it (never raises)."""
     if not isinstance(text, str | bytes):
@@ -78,7 +90,11 @@ def verify_credential_text(
     except (ValueError, RecursionError):
         return _invalid("json", _("This is not JSON: paste the credential's JSON."))
     return verify_credential(
-        document, status_lookup=status_lookup, key_ring=key_ring, now=now
+        document,
+        status_lookup=status_lookup,
+        key_ring=key_ring,
+        now=now,
+        proof_cache=proof_cache,
     )
 
 
@@ -88,11 +104,14 @@ def verify_credential(
     status_lookup: StatusLookup,
     key_ring: KeyRing | None = None,
     now: datetime | None = None,
+    proof_cache: ProofCache | None = None,
 ) -> VerificationResult:
     """Check shape, proof, validity window and revocation of ``document``.
 
     ``status_lookup`` answers for the credential's status entry; ``key_ring``
-    defaults to the site's; ``now`` to the current time.
+    defaults to the site's; ``now`` to the current time. With ``proof_cache`` a
+    valid proof is remembered (``checked_proof``); dates and status are checked
+    every time.
     """
     try:
         return _verify(
@@ -100,6 +119,7 @@ def verify_credential(
             status_lookup=status_lookup,
             key_ring=key_ring if key_ring is not None else key_ring_from_settings(),
             now=now or datetime.now(UTC),
+            proof_cache=proof_cache,
         )
     except Exception:  # noqa: BLE001 - a verifier answers "invalid", never a 500
         logger.exception("Credential verification failed unexpectedly")
@@ -107,7 +127,12 @@ def verify_credential(
 
 
 def _verify(
-    document: object, *, status_lookup: StatusLookup, key_ring: KeyRing, now: datetime
+    document: object,
+    *,
+    status_lookup: StatusLookup,
+    key_ring: KeyRing,
+    now: datetime,
+    proof_cache: ProofCache | None,
 ) -> VerificationResult:
     checks = [VerificationCheck("json", True, _("The credential is JSON."))]
     if not isinstance(document, dict):
@@ -122,7 +147,7 @@ def _verify(
     )
     details = _details(document)
 
-    outcome = proof.verify(document, resolve_key=_resolver(key_ring))
+    outcome = checked_proof(document, key_ring=key_ring, proof_cache=proof_cache)
     details["verification_method"] = outcome.verification_method
     if not outcome.valid:
         return _result(checks, _failed("proof", outcome.reason), document, details)
@@ -136,6 +161,48 @@ def _verify(
     checks.append(_validity_check(details, now))
     checks.append(_status_check(document.get("credentialStatus"), status_lookup))
     return _result(checks, None, document, details)
+
+
+def checked_proof(
+    document: Document, *, key_ring: KeyRing, proof_cache: ProofCache | None = None
+) -> proof.ProofOutcome:
+    """The outcome of the document's proof against the key ring.
+
+    Canonicalizing a credential for its proof is ~90 % of checking it (two
+    JSON-LD canonicalizations). The outcome depends on nothing but the exact
+    document and the ring's keys, so a *valid* one is remembered under a digest of
+    both: a changed document, or a key taken out of the ring, is a different key
+    and is checked afresh. A cache that fails only costs the time.
+    """
+    if proof_cache is None:
+        return proof.verify(document, resolve_key=_resolver(key_ring))
+    key = "engage-cert-proof:" + _proof_digest(document, key_ring)
+    try:
+        cached = proof_cache.get(key)
+    except Exception:  # noqa: BLE001 - a cache outage must not fail a check
+        logger.warning("The proof cache could not be read", exc_info=True)
+        cached = None
+    if isinstance(cached, list | tuple) and len(cached) == 2:
+        return proof.ProofOutcome(True, "", str(cached[0]), str(cached[1]))
+    outcome = proof.verify(document, resolve_key=_resolver(key_ring))
+    if outcome.valid:
+        try:
+            proof_cache.set(
+                key,
+                (outcome.verification_method, outcome.created),
+                PROOF_CACHE_SECONDS,
+            )
+        except Exception:  # noqa: BLE001 - as above
+            logger.warning("The proof cache could not be written", exc_info=True)
+    return outcome
+
+
+def _proof_digest(document: Document, key_ring: KeyRing) -> str:
+    keys = [[key.key_id, key.public_key_multibase] for key in key_ring.keys]
+    material = json.dumps(
+        [keys, document], sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
+    return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _resolver(key_ring: KeyRing) -> proof.KeyResolver:

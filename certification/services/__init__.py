@@ -10,6 +10,7 @@ from .assessment import (
 )
 from .audit import log_event
 from .credentials import issue_credential, reissue_credential, revoke_credential
+from .erasure import erase_personal_data
 from .frameworks import create_framework, import_framework
 from .portfolios import (
     link_evidence,
@@ -28,6 +29,7 @@ __all__ = [
     "check_rubric_editable",
     "create_framework",
     "decide",
+    "erase_personal_data",
     "import_framework",
     "issue_credential",
     "link_evidence",

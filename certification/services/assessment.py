@@ -154,7 +154,8 @@ def allocate_assessors(
 ) -> list[Assessment]:
     """Allocate the first assessor (may be a coach of the cohort) and the second
     (must not coach it); neither may be the candidate. An assessor who has not
-    submitted yet can be replaced. The rubric is locked from now on."""
+    submitted yet can be replaced; a submitted judgement of a former (erased)
+    assessor stays in its role. The rubric is locked from now on."""
     with transaction.atomic():
         portfolio = _lock(portfolio)
         _admin(actor, portfolio)
@@ -183,11 +184,19 @@ def allocate_assessors(
                 _("The third assessor cannot also be first or second.")
             )
         wanted = {AssessorRole.FIRST: first, AssessorRole.SECOND: second}
-        for current in version.assessments.filter(role__in=list(wanted)):
+        current_ones = list(version.assessments.filter(role__in=list(wanted)))
+        # A former (erased) assessor's submitted judgement keeps its role.
+        kept = {
+            a.role: a for a in current_ones if a.assessor_id is None and a.is_submitted
+        }
+        for current in current_ones:
+            if current.role in kept:
+                continue
             if current.assessor_id != wanted[AssessorRole(current.role)].pk:
                 _release(current)
         allocated = [
-            _allocate(
+            kept.get(role)
+            or _allocate(
                 actor=actor,
                 portfolio=portfolio,
                 version=version,

@@ -213,6 +213,9 @@ def _revoke(
         index=credential.status_index,
         now=now,
     )
+    if credential.decision is None:
+        # A tombstone (the holder was erased): no pseudonym to record it for.
+        return credential
     portfolio = _portfolio_of(credential.decision)
     record(
         events.credential_revoked(
@@ -234,12 +237,15 @@ def revoke_credential(
 ) -> IssuedCredential:
     """The programme team revokes a credential with a reason (a category) and an
     explanation shown on the verification page: flips its status-list bit,
-    re-signs the list, records xAPI and tells the holder."""
+    re-signs the list, records xAPI and tells the holder. The credential of an
+    erased holder can be revoked too (only the bit flips)."""
     now = now or timezone.now()
     with transaction.atomic():
         credential = _revoke(
             actor=actor, credential=credential, reason=reason, note=note, now=now
         )
+        if credential.user is None:
+            return credential
         notify(
             recipient=credential.user,
             kind="certificate-revoked",
@@ -272,6 +278,13 @@ def reissue_credential(
             note=note,
             now=now,
         )
+        if old.decision_id is None:  # rolls the revocation back with it
+            raise InvalidState(
+                _(
+                    "The holder's data was erased: there is nobody to issue a "
+                    "corrected certificate to."
+                )
+            )
         decision = (
             Decision.objects.select_related("version", "rubric")
             .filter(pk=old.decision_id)

@@ -35,7 +35,10 @@ def send_expiry_reminders(*, now: datetime | None = None) -> int:
         return 0
     horizon = now + timedelta(days=max(thresholds))
     candidates = IssuedCredential.objects.filter(
-        revoked_at__isnull=True, valid_until__gt=now, valid_until__lte=horizon
+        revoked_at__isnull=True,
+        erased_at__isnull=True,
+        valid_until__gt=now,
+        valid_until__lte=horizon,
     ).order_by("valid_until", "pk")
     sent = 0
     for candidate in candidates.only("pk", "valid_until", "reminders_sent"):
@@ -59,7 +62,7 @@ def _remind(
             .get(pk=credential_id)
         )
         done = set(credential.reminders_sent or [])
-        if due in done or credential.is_revoked:
+        if due in done or credential.is_revoked or credential.user is None:
             return False  # another run got here first
         until = credential.valid_until or now
         days_left = max(0, -(-(until - now) // timedelta(days=1)))  # rounded up

@@ -20,7 +20,8 @@ class AccountsConfig(AppConfig):
         from lms.demo import register_demo_seeder
         from lms.navigation import MenuItem, register_menu_item
 
-        from . import demo, permissions, signal_handlers
+        from . import demo, permissions, selectors, signal_handlers
+        from .personal_data import PersonalDataSource, register_personal_data
 
         post_save.connect(
             signal_handlers.create_profile_for_new_user,
@@ -35,6 +36,11 @@ class AccountsConfig(AppConfig):
             dispatch_uid="engage_accounts.language_on_login",
         )
         permissions.register_default_rules()
+        # The account itself is erased by `services.erase_person` after every
+        # other app's eraser has run.
+        register_personal_data(
+            PersonalDataSource(key="account", export=selectors.account_data, order=0)
+        )
         register_demo_seeder("faculties and people", demo.seed_people, order=10)
         register_menu_item(
             MenuItem(

@@ -83,3 +83,23 @@ def roles_of_prefetched(user: Any) -> list[Role]:
     """Roles of a user whose groups were prefetched (no query), in a stable order."""
     names = {group.name for group in user.groups.all()}
     return [role for role in Role if role.group_name in names]
+
+
+def account_data(*, user: Any) -> dict[str, Any]:
+    """The person's own account and profile, for their "My data" download."""
+    profile = profile_of(user)
+    faculty = profile.faculty
+    return {
+        "username": user.get_username(),
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "email": user.email,
+        "date_joined": user.date_joined,
+        "last_login": user.last_login,
+        "faculty": {"code": faculty.code, "name": faculty.name} if faculty else None,
+        "department": profile.department,
+        "preferred_language": profile.preferred_language,
+        "roles": sorted(role.value for role in roles_of(user)),
+        # The pseudonym of their xAPI statements (downloadable from the profile).
+        "xapi_pseudonym": str(profile.xapi_id),
+    }

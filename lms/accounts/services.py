@@ -179,13 +179,18 @@ def seed_faculties(seeds: Iterable[FacultySeed]) -> list[Faculty]:
 
 @transaction.atomic
 def erase_person(*, user: Any) -> None:
-    """Erase a person: their account, profile and queued e-mail.
+    """Erase a person: what every app registered holds about them
+    (`personal_data.register_personal_data`), then their account, profile and
+    queued e-mail — all or nothing.
 
     Their xAPI statements stay as anonymous history: the only link from a
     pseudonym to a person is the profile's `xapi_id`, which goes with the profile.
     """
     from lms.notifications.models import OutgoingEmail
 
+    from .personal_data import erase_personal_data
+
+    erase_personal_data(user)
     if user.email:
         OutgoingEmail.objects.filter(to__iexact=user.email).delete()
     user.delete()

@@ -10,6 +10,7 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
+    path("profile/my-data.json", views.my_data, name="my_data"),
     path("language/", views.switch_language, name="language"),
     path(
         "password/change/", views.PasswordChangeView.as_view(), name="password_change"

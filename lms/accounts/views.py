@@ -8,16 +8,17 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from . import services
 from .forms import LanguageForm, LoginForm, PasswordResetForm, ProfileForm
+from .personal_data import collect_personal_data
 from .selectors import profile_of, roles_of
 
 
@@ -121,6 +122,19 @@ def profile(request: HttpRequest) -> HttpResponse:
         },
         status=400 if form.is_bound else 200,
     )
+
+
+@login_required
+@require_safe
+def my_data(request: HttpRequest) -> HttpResponse:
+    """Everything the apps hold about the signed-in person, as one JSON file."""
+    response = JsonResponse(
+        collect_personal_data(request.user),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    response["Content-Disposition"] = 'attachment; filename="engage-pd-my-data.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_POST

@@ -83,3 +83,21 @@ def test_anyone_verifies_a_certificate(
         "data-verdict", "not_found"
     )
     visit.check_accessibility()
+
+
+def test_the_page_of_an_erased_holders_certificate(visit: Visit, faculty: Any) -> None:
+    from lms.accounts.services import erase_person
+
+    world = make_world(faculty)
+    credential = services.issue_credential(decision=award(world))
+    erase_person(user=world.lecturer)
+
+    response = visit.goto(f"/certificates/{credential.verification_code}/")
+    assert response is not None and response.status == 410
+    verdict = visit.page.locator("[data-verdict]")
+    expect(verdict).to_have_attribute("data-verdict", "erased")
+    expect(visit.page.locator("[data-claims]")).to_have_count(0)
+    visit.check_accessibility()
+    choose_language(visit, "nl")
+    expect(verdict).to_have_attribute("data-verdict", "erased")
+    visit.check_accessibility()

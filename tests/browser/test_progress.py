@@ -19,7 +19,9 @@ pytestmark = [
 
 
 def test_progress_for_lecturer_and_coach(visit: Visit, demo_data: Any) -> None:
-    cohort = Cohort.objects.get()
+    cohort = Cohort.objects.get(
+        enrolments__user__username="lecturer"
+    )  # not the holder's of last year
     sign_in(visit, "lecturer")
     visit.goto("/trajectory/")
     progress = visit.page.locator("[data-progress]")

@@ -19,7 +19,9 @@ pytestmark = [
 
 @pytest.mark.parametrize("language", ["en", "nl"])
 def test_lecturer_and_coach_pages(visit: Visit, demo_data: Any, language: str) -> None:
-    cohort = Cohort.objects.select_related("programme").get()
+    cohort = Cohort.objects.select_related("programme").get(
+        enrolments__user__username="lecturer"
+    )
     sign_in(visit, "lecturer")
     choose_language(visit, language)
     visit.goto(cohort.programme.url)

@@ -43,7 +43,7 @@ def private_files(tmp_path: Path) -> Any:
 def test_the_coach_groups_and_sums_up(
     visit: Visit, demo_data: Any, language: str
 ) -> None:
-    cohort = Cohort.objects.get()
+    cohort = Cohort.objects.get(enrolments__user__username="lecturer")
     enrolment = Enrolment.objects.get(user__username="lecturer")
     sign_in(visit, "coach")
     choose_language(visit, language)

@@ -77,3 +77,36 @@ def test_the_demo_pages_open(client: Client, client_for: Any) -> None:
     assert admin.get("/certification/manage/").status_code == 200
     assessor = client_for(users.get(username="assessor"))
     assert assessor.get("/certification/assessments/").status_code == 200
+
+
+def test_seed_demo_issues_a_certificate_that_verifies_on_the_site(
+    client: Client, client_for: Any
+) -> None:
+    from io import StringIO
+    from urllib.parse import urlsplit
+
+    from django.contrib.auth import get_user_model
+
+    from certification.credential_selectors import verification_url
+    from certification.models import IssuedCredential
+
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+
+    credential = IssuedCredential.objects.get()
+    holder = get_user_model().objects.get(username="holder")
+    assert credential.user == holder and holder.check_password("engage-demo")
+    assert credential.decision.version.portfolio.status == "awarded"
+    url = verification_url(credential)
+    assert url in out.getvalue()  # printed for a newcomer to open
+    page = client.get(urlsplit(url).path)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert 'data-verdict="valid"' in text
+    assert "Daan Hoekstra" in text and "Certificate Inclusive Teaching" in text
+    mine = client_for(holder).get("/certification/").content.decode()
+    assert 'data-certificate="valid"' in mine and url in mine
+
+    call_command("seed_demo", stdout=StringIO())
+    assert IssuedCredential.objects.get() == credential
+    assert Portfolio.objects.filter(user=holder).count() == 1

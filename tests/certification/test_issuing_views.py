@@ -192,6 +192,71 @@ def test_verification_page_queries_do_not_grow(
         assert response.status_code == 200
 
 
+@pytest.fixture
+def proof_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every canonicalizing proof check made (the slow part of a verification)."""
+    from certification.openbadges import proof
+
+    calls: list[str] = []
+    real = proof.verify
+
+    def counted(document: Any, **kwargs: Any) -> Any:
+        calls.append(str(document.get("id")))
+        return real(document, **kwargs)
+
+    monkeypatch.setattr(proof, "verify", counted)
+    return calls
+
+
+def test_a_valid_signature_is_checked_once_and_a_changed_document_again(
+    scene: Scene, proof_checks: list[str]
+) -> None:
+    url = _verify_url(scene.credential)
+    for _ in range(3):
+        assert 'data-verdict="valid"' in _text(Client().get(url))
+    assert len(proof_checks) == 1
+    pasted = {"credential": json.dumps(scene.credential.document)}
+    assert 'data-verdict="valid"' in _text(_post(pasted))
+    assert len(proof_checks) == 1  # the same document: the same outcome
+
+    forged = changed(scene.credential.document, "name", "Certificate of Excellence")
+    IssuedCredential.objects.filter(pk=scene.credential.pk).update(document=forged)
+
+    assert 'data-verdict="invalid"' in _text(Client().get(url))
+    assert 'data-verdict="invalid"' in _text(Client().get(url))
+    assert len(proof_checks) == 3  # an invalid outcome is never remembered
+
+
+def test_a_key_taken_out_of_the_ring_is_not_trusted_from_the_cache(
+    scene: Scene,
+) -> None:
+    url = _verify_url(scene.credential)
+    assert 'data-verdict="valid"' in _text(Client().get(url))
+    from tests.certification.openbadges_world import KEY_2025
+
+    with override_settings(
+        ENGAGE_CERTIFICATION_KEYS=[{"id": "2025-01", "private_key": KEY_2025}]
+    ):
+        assert 'data-verdict="invalid"' in _text(Client().get(url))
+
+
+def test_a_failing_cache_only_costs_time(
+    scene: Scene, monkeypatch: pytest.MonkeyPatch, proof_checks: list[str]
+) -> None:
+    class Down:
+        def get(self, key: str) -> Any:
+            raise ConnectionError("the cache is down")
+
+        def set(self, key: str, value: Any, timeout: int) -> None:
+            raise ConnectionError("the cache is down")
+
+    monkeypatch.setattr(credential_selectors, "cache", Down())
+    for _ in range(2):
+        page = _text(Client().get(_verify_url(scene.credential)))
+        assert 'data-verdict="valid"' in page
+    assert len(proof_checks) == 2
+
+
 # --- published documents -------------------------------------------------------------
 
 

@@ -18,4 +18,6 @@ class Command(BaseCommand):
             with transaction.atomic():
                 seeder.run()
             self.stdout.write(f"  seeded {seeder.name}")
+            for line in seeder.notes() if seeder.notes else ():
+                self.stdout.write(f"    {line}")
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))

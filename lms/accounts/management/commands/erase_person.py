@@ -12,8 +12,9 @@ from lms.accounts.services import erase_person
 
 class Command(BaseCommand):
     help = (
-        "Erase a person (account, profile, queued e-mail). Their learning statements "
-        "stay as anonymous history. Irreversible."
+        "Erase a person: what every app holds about them (see "
+        "lms.accounts.personal_data), their account, profile and queued e-mail. "
+        "Their learning statements stay as anonymous history. Irreversible."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
