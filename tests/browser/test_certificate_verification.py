@@ -85,7 +85,11 @@ def test_anyone_verifies_a_certificate(
     visit.check_accessibility()
 
 
-def test_the_page_of_an_erased_holders_certificate(visit: Visit, faculty: Any) -> None:
+def test_the_page_of_an_erased_holders_certificate(
+    django_db_serialized_rollback: Any, visit: Visit, faculty: Any
+) -> None:
+    # Serialized rollback first: the page tree's root must be back after the
+    # flush of an earlier transactional test.
     from lms.accounts.services import erase_person
 
     world = make_world(faculty)
