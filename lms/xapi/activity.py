@@ -2,7 +2,8 @@
 
 Dashboards show learning activity over the years; counting millions of
 statements per request is out of the question, so every store (and every
-voiding) adjusts a small table in the same transaction: one upsert per batch.
+voiding) adjusts a small table in the same transaction: one upsert per batch
+(`record()` folds its upsert into the statement's insert, see `recording`).
 `rebuild()` recomputes it from the statements (command `rebuild_xapi_activity`).
 """
 
@@ -19,6 +20,11 @@ from django.db.models.functions import TruncMonth
 from .models import MonthlyActivity, Statement
 
 _TABLE = MonthlyActivity._meta.db_table
+# Adds the inserted counts to a month's existing ones (PostgreSQL, SQLite 3.24+).
+ADD_ON_CONFLICT = (
+    "ON CONFLICT (month, verb_iri) "
+    f"DO UPDATE SET count = {_TABLE}.count + excluded.count"
+)
 
 
 def month_of(moment: datetime | date) -> date:
@@ -37,11 +43,9 @@ def adjust(changes: Counter[tuple[date, str]], *, sign: int = 1) -> None:
         return
     values = ", ".join(["(%s, %s, %s)"] * len(items))
     with connection.cursor() as cursor:
-        # PostgreSQL and SQLite (3.24+) both speak this upsert.
         cursor.execute(
             f"INSERT INTO {_TABLE} (month, verb_iri, count) VALUES {values} "  # noqa: S608
-            f"ON CONFLICT (month, verb_iri) DO UPDATE "
-            f"SET count = {_TABLE}.count + excluded.count",
+            + ADD_ON_CONFLICT,
             [value for item in items for value in item],
         )
 

@@ -20,7 +20,7 @@ from typing import Any
 import requests
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
 from . import multipart
@@ -54,14 +54,17 @@ class DestinationStatus:
         return timezone.now() - self.oldest_pending if self.oldest_pending else None
 
 
+def enabled_destinations() -> QuerySet[Destination]:
+    """The destinations every newly stored statement gets an outbox entry for."""
+    return Destination.objects.filter(enabled=True)
+
+
 def add_to_outbox(statements: Sequence[Statement]) -> list[int]:
     """Create outbox entries for enabled destinations; returns their ids.
 
     Call inside the transaction that stores the statements.
     """
-    destination_ids = list(
-        Destination.objects.filter(enabled=True).values_list("pk", flat=True)
-    )
+    destination_ids = list(enabled_destinations().values_list("pk", flat=True))
     if not destination_ids or not statements:
         return []
     now = timezone.now()
@@ -78,8 +81,13 @@ def add_to_outbox(statements: Sequence[Statement]) -> list[int]:
         ],
         ignore_conflicts=True,
     )
-    transaction.on_commit(lambda: _kick(destination_ids))
+    kick_after_commit(destination_ids)
     return destination_ids
+
+
+def kick_after_commit(destination_ids: list[int]) -> None:
+    """Start forwarding to these destinations once the transaction commits."""
+    transaction.on_commit(lambda: _kick(destination_ids))
 
 
 KICK_DEBOUNCE_SECONDS = 2

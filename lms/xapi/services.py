@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from . import activity
+from . import activity, recording
 from .builder import statement_json
 from .comparison import statements_match
 from .data import LearningEvent, ReceivedAttachment
@@ -45,15 +46,28 @@ def record(event: LearningEvent) -> uuid.UUID:
     """
     data = statement_json(event)
     validate_statement(data)  # a builder bug must fail loudly, not reach an LRS
-    statement_id = uuid.UUID(data["id"])
-    with transaction.atomic():
-        if Statement.objects.filter(statement_id=statement_id).exists():
-            return statement_id
-        rows = _store_many(
-            [data], authority=platform_authority(), client=None, checked=True
+    now = timezone.now()
+    stored = _as_stored(
+        data, stored_text=_stored_text(now), authority=platform_authority()
+    )
+    row = _row(stored, stored=now, client=None)
+    # One query on PostgreSQL (see `recording`); an id already stored (the same
+    # event again, even from a concurrent transaction) writes nothing. No
+    # savepoint: a failure here fails the caller's transaction, as any query would.
+    with transaction.atomic(savepoint=False):
+        recording.insert_statement(
+            row,
+            agents=[
+                StatementAgent(agent_key=key, is_direct=direct)
+                for key, direct in _agent_keys(row.payload)
+                if key
+            ],
+            activities=[
+                StatementActivity(activity_iri=iri, is_direct=direct)
+                for iri, direct in _activity_iris(row.payload)
+            ],
         )
-        add_to_outbox(rows)
-    return statement_id
+    return row.statement_id
 
 
 def store_statements(
@@ -133,35 +147,26 @@ def _store_many(
     *,
     authority: dict[str, Any],
     client: LRSClient | None,
-    checked: bool = False,
 ) -> list[Statement]:
-    """Insert new statements and their index rows in a handful of queries.
-
-    `checked`: the caller already knows the ids are new (saves a savepoint). If
-    the same event is recorded concurrently after all, the IntegrityError rolls
-    back the caller's transaction; retrying it finds the stored statement.
-    """
+    """Insert new statements and their index rows in a handful of queries."""
     if not statements:
         return []
     now = timezone.now()
-    stored_text = now.isoformat().replace("+00:00", "Z")
-    rows: list[Statement] = []
-    for received in statements:
-        data = dict(received)
-        data["stored"] = stored_text
-        data["authority"] = authority
-        data.setdefault("version", "1.0.0")
-        data.setdefault("timestamp", stored_text)
-        rows.append(_row(data, stored=now, client=client))
+    stored_text = _stored_text(now)
+    rows = [
+        _row(
+            _as_stored(received, stored_text=stored_text, authority=authority),
+            stored=now,
+            client=client,
+        )
+        for received in statements
+    ]
     targets = _voiding_targets(rows)
-    if checked:
-        Statement.objects.bulk_create(rows)
-    else:
-        try:
-            with transaction.atomic():
-                Statement.objects.bulk_create(rows)
-        except IntegrityError as exc:  # stored concurrently by another request
-            raise StatementConflict("A statement id was stored concurrently.") from exc
+    try:
+        with transaction.atomic():
+            Statement.objects.bulk_create(rows)
+    except IntegrityError as exc:  # stored concurrently by another request
+        raise StatementConflict("A statement id was stored concurrently.") from exc
     if any(row.pk is None for row in rows):  # backends that cannot return ids
         pks = dict(
             Statement.objects.filter(
@@ -189,6 +194,22 @@ def _store_many(
         voided.update(is_voided=True)
     activity.adjust(changes)
     return rows
+
+
+def _stored_text(now: datetime) -> str:
+    return now.isoformat().replace("+00:00", "Z")
+
+
+def _as_stored(
+    received: dict[str, Any], *, stored_text: str, authority: dict[str, Any]
+) -> dict[str, Any]:
+    """The statement as the LRS keeps and returns it: with stored and authority."""
+    data = dict(received)
+    data["stored"] = stored_text
+    data["authority"] = authority
+    data.setdefault("version", "1.0.0")
+    data.setdefault("timestamp", stored_text)
+    return data
 
 
 def _row(data: dict[str, Any], *, stored: Any, client: LRSClient | None) -> Statement:
