@@ -297,6 +297,9 @@ def practice_activity(
     published = (
         pages.filter(first_published_at__date__gte=first)
         .annotate(month=TruncMonth("first_published_at"))
+        # Without this, the page tree's default order (path) joins the GROUP BY:
+        # one row per practice instead of one per month.
+        .order_by()
         .values("month")
         .annotate(n=Count("pk"))
         .values_list("month", "n")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from django.db.models import (
@@ -24,6 +24,7 @@ from django.db.models import (
     QuerySet,
 )
 from django.db.models.functions import TruncMonth
+from django.utils import timezone
 
 from ..models import (
     AssignmentRecord,
@@ -143,7 +144,8 @@ def _false() -> Any:
 
 def cohorts_in(scope: Scope) -> list[Cohort]:
     """The cohorts of the scope with their programme, by year and title (one
-    query). A faculty scope keeps the cohorts its people applied to."""
+    query), loaded with what a table of them shows (title, year, faculty and the
+    programme's title). A faculty scope keeps the cohorts its people applied to."""
     cohorts = Cohort.objects.filter(academic_year__in=scope.years)
     if scope.programme_id is not None:
         cohorts = cohorts.filter(programme_id=scope.programme_id)
@@ -158,8 +160,19 @@ def cohorts_in(scope: Scope) -> list[Cohort]:
                 )
             )
         )
+    # Whole programme pages (Wagtail pages with their StreamFields) cost more to
+    # build than the query takes; the title is all a row needs.
     return list(
-        cohorts.select_related("programme").order_by("-academic_year", "title", "pk")
+        cohorts.select_related("programme")
+        .only(
+            "id",
+            "title",
+            "academic_year",
+            "faculty_id",
+            "programme_id",
+            "programme__title",
+        )
+        .order_by("-academic_year", "title", "pk")
     )
 
 
@@ -204,14 +217,18 @@ def monthly_taking_part(scope: Scope, *, since: date, until: date) -> MonthlyTak
     """Three grouped queries over the scope's enrolments."""
     enrolments = enrolments_in(scope).values("pk")
     counts: dict[str, dict[date, int]] = defaultdict(dict)
+    # The days as moments (midnight, current time zone), as `__date` compares
+    # them: a range on the column itself lets the planner estimate the rows
+    # (`col::date >= …` it cannot), which halves these queries on PostgreSQL.
+    start, end = _midnight(since), _midnight(until)
     for key, queryset, moment in (
         (
             "attended",
             Attendance.objects.filter(
                 enrolment__in=enrolments,
                 status=AttendanceStatus.PRESENT,
-                session__starts_at__date__gte=since,
-                session__starts_at__date__lt=until,
+                session__starts_at__gte=start,
+                session__starts_at__lt=end,
             ),
             "session__starts_at",
         ),
@@ -219,8 +236,8 @@ def monthly_taking_part(scope: Scope, *, since: date, until: date) -> MonthlyTak
             "reflections",
             JournalEntry.objects.filter(
                 enrolment__in=enrolments,
-                shared_at__date__gte=since,
-                shared_at__date__lt=until,
+                shared_at__gte=start,
+                shared_at__lt=end,
             ).exclude(visibility=Visibility.PRIVATE),
             "shared_at",
         ),
@@ -229,8 +246,8 @@ def monthly_taking_part(scope: Scope, *, since: date, until: date) -> MonthlyTak
             AssignmentRecord.objects.filter(
                 enrolment__in=enrolments,
                 status=AssignmentStatus.SUBMITTED,
-                submitted_at__date__gte=since,
-                submitted_at__date__lt=until,
+                submitted_at__gte=start,
+                submitted_at__lt=end,
             ),
             "submitted_at",
         ),
@@ -250,6 +267,10 @@ def monthly_taking_part(scope: Scope, *, since: date, until: date) -> MonthlyTak
         reflections=[counts["reflections"].get(m, 0) for m in months],
         assignments=[counts["assignments"].get(m, 0) for m in months],
     )
+
+
+def _midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def _day(value: Any) -> date:
