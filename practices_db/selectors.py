@@ -8,7 +8,16 @@ from datetime import date
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, F, Min, Q, QuerySet, Sum
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+)
 from django.db.models.functions import Cast, TruncMonth
 from django.db.models.lookups import GreaterThan
 from django.utils.translation import gettext_lazy as _
@@ -281,17 +290,26 @@ def practice_activity(
         pages = pages.filter(faculty_id=faculty_id)
         adoptions = adoptions.filter(practice__faculty_id=faculty_id)
     practice_type = ContentType.objects.get_for_model(PracticePage)
+    # A practice counts once, in the month it was first sent for review: its
+    # first workflow state (no earlier one for the same practice), if that
+    # falls in the years shown. Resubmissions after changes do not count again.
+    earlier = WorkflowState.objects.filter(
+        content_type=practice_type, object_id=OuterRef("object_id")
+    ).filter(
+        Q(created_at__lt=OuterRef("created_at"))
+        | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
+    )
     submissions = (
         WorkflowState.objects.filter(
             content_type=practice_type,
             object_id__in=pages.annotate(key=Cast("pk", CharField())).values("key"),
             created_at__date__gte=first,
         )
-        .values("object_id")
-        .annotate(first=Min("created_at"))
-        .annotate(month=TruncMonth("first"))
+        .filter(~Exists(earlier))
+        .annotate(month=TruncMonth("created_at"))
+        .order_by()
         .values("month")
-        .annotate(n=Count("object_id"))
+        .annotate(n=Count("pk"))
         .values_list("month", "n")
     )
     published = (

@@ -143,3 +143,37 @@ def test_practices_by_term_and_most_adopted(
     services.record_adoption(user=lecturer, page=a)
     assert [r.title for r in selectors.most_adopted()] == ["A"]
     assert selectors.most_adopted(faculty_id=other_faculty.pk) == []
+
+
+def test_a_practice_counts_as_submitted_once_in_its_first_month(
+    lecturer: Any, faculty: Any
+) -> None:
+    """Resubmitting after changes does not count again; each practice counts in
+    the academic year it was first sent for review."""
+    from wagtail.models import WorkflowState
+
+    resubmitted = make_practice(lecturer, faculty, title="Again", publish=False)
+    services.submit_practice(actor=lecturer, page=resubmitted)
+    services.withdraw_practice(actor=lecturer, page=resubmitted)
+    services.submit_practice(actor=lecturer, page=resubmitted)
+    later = make_practice(lecturer, faculty, title="Later", publish=False)
+    services.submit_practice(actor=lecturer, page=later)
+    first_state, second_state = WorkflowState.objects.filter(
+        object_id=str(resubmitted.pk)
+    ).order_by("pk")
+    WorkflowState.objects.filter(pk=first_state.pk).update(
+        created_at=datetime(2025, 10, 1, tzinfo=AMS)
+    )
+    WorkflowState.objects.filter(pk=second_state.pk).update(
+        created_at=datetime(2026, 10, 1, tzinfo=AMS)
+    )
+    WorkflowState.objects.filter(object_id=str(later.pk)).update(
+        created_at=datetime(2026, 10, 2, tzinfo=AMS)
+    )
+    activity = {
+        a.year: a.submitted
+        for a in selectors.practice_activity(
+            years=["2026-2027", "2025-2026", "2024-2025"], faculty_id=faculty.pk
+        )
+    }
+    assert activity == {"2026-2027": 1, "2025-2026": 1, "2024-2025": 0}
