@@ -1123,6 +1123,38 @@ def _jit() -> str:
         return f"; PostgreSQL JIT {cursor.fetchone()[0]}"
 
 
+def yearly_pdf(faculty_id: int | None) -> None:
+    """Build time and peak memory of the yearly report (what the Celery task
+    does), for the institution and one faculty, in the current year, 3 times
+    each; the PDFs go to a temporary folder."""
+    import tempfile
+
+    from django.core.files.storage import FileSystemStorage
+
+    from frontend.insight import year_choices
+    from frontend.models import YearlyReport
+    from frontend.reports import build_report
+
+    field = YearlyReport._meta.get_field("file")
+    field.storage = FileSystemStorage(location=tempfile.mkdtemp(prefix="insight-pdf-"))
+    print(f"\nyearly report (PDF), {year_choices()[0]} ({_load()})")
+    for label, faculty in (("institution", None), ("one faculty", faculty_id)):
+        times, sizes = [], []
+        with peak_memory(f"yearly report, {label}"):
+            for _ in range(3):
+                report = YearlyReport.objects.create(
+                    academic_year=year_choices()[0], faculty_id=faculty, language="en"
+                )
+                started = time.perf_counter()
+                build_report(report)
+                times.append((time.perf_counter() - started) * 1000)
+                sizes.append(report.size)
+        print(
+            f"  build {label:<12} min {min(times):7.0f} ms  median "
+            f"{statistics.median(times):7.0f} ms  {max(sizes) // 1024} KiB"
+        )
+
+
 def main() -> None:
     started = time.perf_counter()
     if ARGS.no_jit:
@@ -1196,6 +1228,7 @@ def main() -> None:
                 [measure(name, requests, ARGS.runs) for name, requests in rows]
             )
     _summary(rounds, loads)
+    yearly_pdf(picked[0] if picked else None)
     if ARGS.explain:
         print()
         for name, requests in rows:
