@@ -11,8 +11,28 @@ from wagtail.models import Page
 from trajectories.models import Cohort, CohortSession, ProgrammePage
 
 
+def page_tree_parent() -> Page:
+    """The page programmes go under. A transactional test that runs after another
+    one's flush may find no page tree (migrations made it): build the root again."""
+    from django.conf import settings
+    from wagtail.models import Locale
+
+    root = Page.get_first_root_node()
+    if root is None:
+        from django.contrib.contenttypes.models import ContentType
+
+        # The flush renumbered content types; forget the cached ones.
+        ContentType.objects.clear_cache()
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE[:2])
+        root = Page.add_root(title="Root", slug="root")
+    parent = root.get_children().first()
+    if parent is None:
+        parent = root.add_child(instance=Page(title="Home", slug="home"))
+    return parent
+
+
 def make_programme(title: str = "Inclusive teaching") -> ProgrammePage:
-    root = Page.get_first_root_node().get_children().first()
+    root = page_tree_parent()
     page = ProgrammePage(
         title=title,
         summary="A year of reflective practice.",
