@@ -12,13 +12,15 @@ id` and inserts that take the new id from it (`… FROM new_statement`):
 
 An id already stored inserts nothing, so nothing else is written either: that
 is how recording the same event twice stays one statement, without a lookup
-first. Column lists and values come from the models' fields, as in an ORM insert.
+first. Columns and values come from the models' fields (defaults, `pre_save`,
+`get_db_prep_save`), as in an ORM insert; the SQL text depends only on how many
+index rows a statement has, so it is built once per shape, not on every call.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -39,59 +41,67 @@ from .models import (
 # Only quoted names, fixed SQL and %s placeholders are put into the SQL text
 # (hence the S608 exemptions); every value is a query parameter.
 NEW = "new_statement"
-Sql = tuple[str, list[Any]]
+# Columns whose value is an SQL expression, per table written after the statement.
+_INDEX_ROW = {"statement_id": "{new}"}
+_OUTBOX_ROW = {"destination_id": "destination.id", "statement_id": "{new}"}
 
 
 def insert_statement(
     row: Statement,
     *,
-    agents: Sequence[StatementAgent],
-    activities: Sequence[StatementActivity],
+    agents: Sequence[tuple[str, bool]],
+    activities: Sequence[tuple[str, bool]],
 ) -> int | None:
-    """Insert `row` and its index rows, count and outbox entries; its new pk, or
+    """Insert `row` (unsaved) with its index rows — (agent key or activity IRI,
+    is_direct) — its monthly count and outbox entries; return its new pk, or
     None (and nothing written) when its statement id is already stored.
 
-    `row`, `agents` and `activities` are unsaved; the index rows need no
-    statement. Call it inside a transaction.
+    Call it inside a transaction.
     """
-    new_id = f"{NEW}.{_pk()}"
+    sql = _sql(len(agents), len(activities))
+    count = [(month_of(row.timestamp), row.verb_iri, 1)]
     followers = [
-        _insert_select(rows, sql={"statement_id": new_id})
-        for rows in (agents, activities)
-        if rows
+        params  # in the order of sql.followers: an index with no rows has no insert
+        for params in (
+            _params(StatementAgent, agents, ("agent_key", "is_direct"), _INDEX_ROW),
+            _params(
+                StatementActivity, activities, ("activity_iri", "is_direct"), _INDEX_ROW
+            ),
+            _params(MonthlyActivity, count, ("month", "verb_iri", "count")),
+        )
+        if params
     ]
-    followers.append(_monthly_count(row))
-    outbox = _outbox_entries(new_id, now=row.stored)
+    entry = [(row.stored, row.stored)]
+    outbox = _params(OutboxEntry, entry, ("next_attempt_at", "created_at"), _OUTBOX_ROW)
+    outbox += _enabled_destinations()[1]  # the FROM clause comes after the values
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            pk, destination_ids = _in_one_statement(
-                cursor, _insert_new(row), followers, outbox
-            )
+        if sql.combined:
+            params = _statement_params(row)
+            for step in (*followers, outbox):
+                params += step
+            pk, destination_ids = _in_one_statement(cursor, sql.combined, params)
         else:
             pk, destination_ids = _one_after_another(
-                cursor, _insert_new(row), followers, outbox
+                cursor, sql, _statement_params(row), followers, outbox
             )
     if destination_ids:
         kick_after_commit(destination_ids)
     return pk
 
 
+@dataclass(frozen=True)
+class _Sql:
+    statement: str
+    followers: tuple[str, ...]  # agent rows (if any), activity rows (if any), count
+    outbox: str
+    combined: str  # all of it as one statement (PostgreSQL), else ""
+
+
 def _in_one_statement(
-    cursor: CursorWrapper, head: Sql, followers: list[Sql], outbox: Sql
+    cursor: CursorWrapper, sql: str, params: list[Any]
 ) -> tuple[int | None, list[int]]:
-    parts = [f"{NEW} AS ({head[0]})"]
-    params = list(head[1])
-    for n, (sql, step_params) in enumerate(followers):
-        parts.append(f"step{n} AS ({sql})")
-        params += step_params
-    parts.append(f"outbox AS ({outbox[0]})")
-    params += outbox[1]
+    cursor.execute(sql, params)
     # One row per new outbox entry (or one with NULL); none when already stored.
-    cursor.execute(
-        f"WITH {', '.join(parts)} SELECT {NEW}.{_pk()}, outbox.destination_id "  # noqa: S608
-        f"FROM {NEW} LEFT JOIN outbox ON true",
-        params,
-    )
     rows = cursor.fetchall()
     if not rows:
         return None, []
@@ -101,101 +111,110 @@ def _in_one_statement(
 
 
 def _one_after_another(
-    cursor: CursorWrapper, head: Sql, followers: list[Sql], outbox: Sql
+    cursor: CursorWrapper,
+    sql: _Sql,
+    statement: list[Any],
+    followers: list[list[Any]],
+    outbox: list[Any],
 ) -> tuple[int | None, list[int]]:
-    cursor.execute(*head)
+    cursor.execute(sql.statement, statement)
     found = cursor.fetchone()
     if found is None:
         return None, []
     pk = found[0]
     with_new = f"WITH {NEW}({_pk()}) AS (SELECT %s) "
-    for sql, params in followers:
-        cursor.execute(with_new + sql, [pk, *params])
-    cursor.execute(with_new + outbox[0], [pk, *outbox[1]])
+    for text, params in zip(sql.followers, followers, strict=True):
+        cursor.execute(with_new + text, [pk, *params])
+    cursor.execute(with_new + sql.outbox, [pk, *outbox])
     return pk, [destination for (destination,) in cursor.fetchall()]
 
 
-def _insert_new(row: Statement) -> Sql:
-    columns, values, params = _columns(row, sql={})
-    table, _ = _layout(Statement)
-    statement_id = _quote("statement_id")
-    return (
-        f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608
-        f"VALUES ({', '.join(values)}) ON CONFLICT ({statement_id}) DO NOTHING "
-        f"RETURNING {_pk()}",
-        params,
+# Names and SQL text (for the one default database) do not change while the
+# process runs: worked out once per shape of statement, not on every record().
+@cache
+def _sql(agents: int, activities: int) -> _Sql:
+    """The SQL for a statement with this many agent and activity rows."""
+    new_id = f"{NEW}.{_pk()}"
+    table, fields = _layout(Statement)
+    statement = (
+        f"INSERT INTO {table} ({', '.join(column for _, column in fields)}) "  # noqa: S608
+        f"VALUES ({', '.join(['%s'] * len(fields))}) "
+        f"ON CONFLICT ({_quote('statement_id')}) DO NOTHING RETURNING {_pk()}"
     )
-
-
-def _monthly_count(row: Statement) -> Sql:
-    counted = MonthlyActivity(
-        month=month_of(row.timestamp), verb_iri=row.verb_iri, count=1
-    )
+    index_row = {k: v.format(new=new_id) for k, v in _INDEX_ROW.items()}
+    followers = [
+        _insert_select(model, count, sql=index_row)
+        for model, count in ((StatementAgent, agents), (StatementActivity, activities))
+        if count
+    ]
     # `WHERE true` lets SQLite tell the upsert clause from a join constraint.
-    return _insert_select([counted], sql={}, tail=f" WHERE true {ADD_ON_CONFLICT}")
-
-
-def _outbox_entries(new_id: str, *, now: datetime) -> Sql:
-    """One pending entry per enabled destination; returns their destination ids."""
-    destinations, params = _enabled_destinations()
-    entry = OutboxEntry(next_attempt_at=now, created_at=now)
-    return _insert_select(
-        [entry],
-        sql={"destination_id": "destination.id", "statement_id": new_id},
-        source=f"{NEW}, ({destinations}) AS destination",
-        source_params=params,
-        tail=f" RETURNING {_quote('destination_id')}",
+    followers.append(
+        _insert_select(MonthlyActivity, 1, sql={}) + f" WHERE true {ADD_ON_CONFLICT}"
     )
+    destinations, _ = _enabled_destinations()
+    outbox = (
+        _insert_select(
+            OutboxEntry,
+            1,
+            sql={k: v.format(new=new_id) for k, v in _OUTBOX_ROW.items()},
+            source=f"{NEW}, ({destinations}) AS destination",
+        )
+        + f" RETURNING {_quote('destination_id')}"
+    )
+    combined = ""
+    if connection.vendor == "postgresql":
+        steps = [f"step{n} AS ({text})" for n, text in enumerate(followers)]
+        combined = (
+            f"WITH {NEW} AS ({statement}), {', '.join(steps)}, "  # noqa: S608
+            f"outbox AS ({outbox}) SELECT {new_id}, outbox.destination_id "
+            f"FROM {NEW} LEFT JOIN outbox ON true"
+        )
+    return _Sql(statement, tuple(followers), outbox, combined)
 
 
 def _insert_select(
-    objs: Sequence[Model],
-    *,
-    sql: dict[str, str],
-    source: str = NEW,
-    source_params: Sequence[Any] = (),
-    tail: str = "",
-) -> Sql:
-    """INSERT … SELECT of unsaved `objs` (at least one), one SELECT … FROM
-    `source` each; `sql` gives columns an SQL expression instead of a value."""
-    selects: list[str] = []
-    params: list[Any] = []
-    columns: list[str] = []
-    for obj in objs:
-        columns, values, row_params = _columns(obj, sql=sql)
-        selects.append(f"SELECT {', '.join(values)} FROM {source}")  # noqa: S608
-        params += [*row_params, *source_params]
-    table, _ = _layout(type(objs[0]))
+    model: type[Model], rows: int, *, sql: Mapping[str, str], source: str = NEW
+) -> str:
+    """INSERT … SELECT of `rows` rows, one SELECT … FROM `source` each; `sql`
+    gives columns an SQL expression instead of a parameter."""
+    table, fields = _layout(model)
+    values = ", ".join(sql.get(field.column, "%s") for field, _ in fields)
+    select = f"SELECT {values} FROM {source}"  # noqa: S608
     return (
-        f"INSERT INTO {table} ({', '.join(columns)}) "
-        + " UNION ALL ".join(selects)
-        + tail,
-        params,
+        f"INSERT INTO {table} ({', '.join(column for _, column in fields)}) "
+        + " UNION ALL ".join([select] * rows)
     )
 
 
-def _columns(
-    obj: Model, *, sql: dict[str, str]
-) -> tuple[list[str], list[str], list[Any]]:
-    """The columns an insert of `obj` sets, their SQL values and parameters."""
+def _statement_params(row: Statement) -> list[Any]:
     db = connections[DEFAULT_DB_ALIAS]
-    _, fields = _layout(type(obj))
-    columns: list[str] = []
-    values: list[str] = []
-    params: list[Any] = []
-    for field, column in fields:
-        columns.append(column)
-        if field.column in sql:
-            values.append(sql[field.column])
-        else:
-            values.append("%s")
-            value = field.pre_save(obj, add=True)
+    return [
+        field.get_db_prep_save(field.pre_save(row, add=True), db)
+        for field, _ in _layout(Statement)[1]
+    ]
+
+
+def _params(
+    model: type[Model],
+    rows: Sequence[Sequence[Any]],
+    names: Sequence[str],
+    sql: Mapping[str, str] | None = None,
+) -> list[Any]:
+    """Parameters of an `_insert_select` of `rows` (values for the fields `names`;
+    other fields get their defaults), in the order of its placeholders."""
+    db = connections[DEFAULT_DB_ALIAS]
+    fields = [
+        field for field, _ in _layout(model)[1] if field.column not in (sql or {})
+    ]
+    params = []
+    for values in rows:
+        given = dict(zip(names, values, strict=True))
+        for field in fields:
+            value = given[field.name] if field.name in given else field.get_default()
             params.append(field.get_db_prep_save(value, db))
-    return columns, values, params
+    return params
 
 
-# Names and compiled SQL (for the one default database) do not change while the
-# process runs: worked out once, not on every record().
 @cache
 def _layout(model: type[Model]) -> tuple[str, tuple[tuple[Any, str], ...]]:
     """The quoted table and the (field, quoted column) pairs an insert sets."""

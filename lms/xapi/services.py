@@ -57,15 +57,8 @@ def record(event: LearningEvent) -> uuid.UUID:
     with transaction.atomic(savepoint=False):
         recording.insert_statement(
             row,
-            agents=[
-                StatementAgent(agent_key=key, is_direct=direct)
-                for key, direct in _agent_keys(row.payload)
-                if key
-            ],
-            activities=[
-                StatementActivity(activity_iri=iri, is_direct=direct)
-                for iri, direct in _activity_iris(row.payload)
-            ],
+            agents=[(key, direct) for key, direct in _agent_keys(row.payload) if key],
+            activities=list(_activity_iris(row.payload)),
         )
     return row.statement_id
 
