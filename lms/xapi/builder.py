@@ -7,7 +7,9 @@ look new to every LRS.
 
 from __future__ import annotations
 
+import json
 import uuid
+from functools import lru_cache
 from typing import Any
 
 from tincan import (
@@ -25,6 +27,7 @@ from tincan import (
     Statement,
     Verb,
 )
+from tincan.conversions.iso8601 import jsonify_datetime
 
 from .conf import xapi_settings
 from .data import ActivityRef, LearningEvent, ResultData
@@ -33,12 +36,12 @@ XAPI_VERSION = "1.0.3"
 
 
 def statement_namespace() -> uuid.UUID:
-    return uuid.uuid5(uuid.NAMESPACE_URL, f"{xapi_settings.site_iri}/xapi/statements")
+    return _namespace(xapi_settings.site_iri)
 
 
 def statement_id(identity: str) -> uuid.UUID:
     """The stable id of the statement for an event identity."""
-    return uuid.uuid5(statement_namespace(), identity)
+    return _statement_id(xapi_settings.site_iri, identity)
 
 
 def pseudonymous_actor(xapi_id: uuid.UUID) -> Agent:
@@ -105,7 +108,75 @@ def build_statement(event: LearningEvent) -> Statement:
 
 
 def statement_json(event: LearningEvent) -> dict[str, Any]:
-    """The statement for `event` as the JSON object the LRS stores."""
-    # What to_json() would dump, without a round trip through JSON text.
-    data: dict[str, Any] = build_statement(event).as_version(XAPI_VERSION)
+    """The statement for `event` as the JSON object the LRS stores.
+
+    Exactly `build_statement(event).as_version(XAPI_VERSION)` (a test holds them
+    equal), made faster for `record()`, which runs inside a service's
+    transaction: the parts events share — the verb, the activities and the
+    actor — are built with tincan once and kept as JSON text, so that each
+    statement gets its own copy; only what is new per event (id, context,
+    result) is built each time. Building everything with tincan took ~0.4 ms.
+    """
+    context = Context(platform=xapi_settings.platform, language=event.language)
+    if event.registration is not None:
+        context.registration = event.registration
+    if event.extensions:
+        context.extensions = Extensions({c.iri: v for c, v in event.extensions.items()})
+    context_json = context.as_version(XAPI_VERSION)
+    if event.parents or event.groupings:
+        activities: dict[str, Any] = {}
+        if event.parents:
+            activities["parent"] = [_activity_json(p) for p in event.parents]
+        if event.groupings:
+            activities["grouping"] = [_activity_json(g) for g in event.groupings]
+        context_json["contextActivities"] = activities
+    data: dict[str, Any] = {
+        "id": str(_statement_id(xapi_settings.site_iri, event.identity)),
+        "actor": _actor_json(event.actor_xapi_id),
+        "verb": _cached_json("verb", event.verb),
+        "object": _activity_json(event.object),
+        "context": context_json,
+        # tincan's own conversion, as Statement.as_version() applies it.
+        "timestamp": jsonify_datetime(event.timestamp),
+        "version": XAPI_VERSION,
+    }
+    if event.result is not None:
+        data["result"] = _result(event.result).as_version(XAPI_VERSION)
     return data
+
+
+def _statement_id(site_iri: str, identity: str) -> uuid.UUID:
+    return uuid.uuid5(_namespace(site_iri), identity)
+
+
+@lru_cache(maxsize=8)
+def _namespace(site_iri: str) -> uuid.UUID:
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"{site_iri}/xapi/statements")
+
+
+def _actor_json(xapi_id: uuid.UUID) -> dict[str, Any]:
+    return json.loads(_actor_text(xapi_settings.actor_home_page, xapi_id))
+
+
+@lru_cache(maxsize=4096)
+def _actor_text(home_page: str, xapi_id: uuid.UUID) -> str:
+    return json.dumps(pseudonymous_actor(xapi_id).as_version(XAPI_VERSION))
+
+
+def _activity_json(ref: ActivityRef) -> dict[str, Any]:
+    return _cached_json("activity", ref)
+
+
+def _cached_json(kind: str, part: Any) -> dict[str, Any]:
+    # IRIs of the suite's own concepts depend on the site's IRI: part of the key.
+    return json.loads(_part_text(xapi_settings.site_iri, kind, part))
+
+
+@lru_cache(maxsize=4096)
+def _part_text(site_iri: str, kind: str, part: Any) -> str:
+    built = (
+        activity(part)
+        if kind == "activity"
+        else Verb(id=part.iri, display=LanguageMap(part.display()))
+    )
+    return json.dumps(built.as_version(XAPI_VERSION))

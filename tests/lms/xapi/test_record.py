@@ -12,7 +12,7 @@ import pytest
 from django.db import connection, transaction
 from django.test import override_settings
 
-from lms.xapi.builder import statement_json
+from lms.xapi.builder import XAPI_VERSION, build_statement, statement_json
 from lms.xapi.data import ActivityRef, LearningEvent, ResultData
 from lms.xapi.models import (
     Destination,
@@ -66,6 +66,54 @@ def test_statement_shape_matches_the_golden_file() -> None:
     golden_path = GOLDEN / "session_attended.json"
     expected = json.loads(golden_path.read_text())
     assert produced == expected
+
+
+VARIANTS: dict[str, dict[str, object]] = {
+    "full": {},
+    "bare": {
+        "registration": None,
+        "parents": (),
+        "groupings": (),
+        "result": None,
+        "extensions": {},
+    },
+    "scored in Dutch": {
+        "result": ResultData(success=False, score_scaled=0.25),
+        "language": "nl",
+        "parents": (),
+    },
+    "groupings only": {"parents": (), "result": ResultData(completion=False)},
+    "local time": {"timestamp": datetime(2026, 3, 12, 14, 30)},
+}
+
+
+@pytest.mark.parametrize("site", [SITE, "https://other.example.org"])
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_fast_statement_json_is_exactly_what_tincan_builds(
+    site: str, variant: str
+) -> None:
+    # statement_json() keeps the parts events share as JSON built by tincan
+    # once; the whole statement must stay what tincan builds each time, for
+    # every site (the site's IRI is part of every cached verb and activity).
+    with override_settings(ENGAGE_XAPI_IRI_BASE=site, ENGAGE_XAPI_HOME_PAGE=site):
+        event = attended_event(**VARIANTS[variant])
+        assert statement_json(event) == build_statement(event).as_version(XAPI_VERSION)
+        assert statement_json(event)["verb"]["id"].startswith(
+            ("http://adlnet.gov/", site)
+        )
+        assert statement_json(event)["actor"]["account"]["homePage"] == site
+
+
+@override_settings(ENGAGE_XAPI_IRI_BASE=SITE)
+def test_changing_one_statement_leaves_the_next_untouched() -> None:
+    first = statement_json(attended_event())
+    first["object"]["definition"]["name"]["en"] = "changed"
+    first["verb"]["display"].clear()
+    first["actor"]["account"]["name"] = "changed"
+    first["context"]["contextActivities"]["grouping"].clear()
+    assert statement_json(attended_event()) == build_statement(
+        attended_event()
+    ).as_version(XAPI_VERSION)
 
 
 @override_settings(ENGAGE_XAPI_IRI_BASE=SITE)
