@@ -61,7 +61,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
 from lms.xapi import forwarding  # noqa: E402
-from lms.xapi.data import ActivityRef, LearningEvent  # noqa: E402
+from lms.xapi.data import ActivityRef, LearningEvent, ResultData  # noqa: E402
 from lms.xapi.models import (  # noqa: E402
     Destination,
     OutboxEntry,
@@ -266,22 +266,32 @@ def bench_queries(server: Server, auth: str, runs: int) -> None:
 
 def bench_record(count: int) -> None:
     """What record() adds to a service call: a transaction that writes one row,
-    with and without recording a statement in it."""
+    with and without recording a statement in it. The event is shaped like a
+    trajectory's (registration, cohort as parent, programme as grouping, a
+    result), by a different person each time, in one of 2,000 sessions."""
     from lms.notifications.models import OutgoingEmail
 
-    xapi_id = uuid.uuid4()
-    activity = ActivityRef("https://pd.example.edu/lesson/1", ActivityTypes.LESSON)
+    base = "https://pd.example.edu/xapi/activities"
+
+    def event(n: int) -> LearningEvent:
+        return LearningEvent(
+            identity=f"bench-record:{uuid.uuid4()}:{n}", actor_xapi_id=uuid.uuid4(),
+            verb=Verbs.ATTENDED,
+            object=ActivityRef(f"{base}/session/{n % 2000}", ActivityTypes.SESSION,
+                               f"Session {n % 10 + 1}", f"Bijeenkomst {n % 10 + 1}"),
+            timestamp=datetime.now(UTC), registration=uuid.uuid4(),
+            parents=(ActivityRef(f"{base}/cohort/{n % 200}", ActivityTypes.COHORT,
+                                 f"Cohort {n % 200}"),),
+            groupings=(ActivityRef(f"{base}/programme/{n % 5}", ActivityTypes.PROGRAMME,
+                                   "Inclusive teaching", "Inclusief lesgeven"),),
+            result=ResultData(completion=True),
+        )  # fmt: skip
 
     def service_call(n: int, *, with_record: bool) -> None:
         with transaction.atomic():
             OutgoingEmail.objects.create(to="bench@example.org", subject="s", body="b")
             if with_record:
-                record(
-                    LearningEvent(
-                        identity=f"bench-record:{uuid.uuid4()}:{n}", actor_xapi_id=xapi_id,
-                        verb=Verbs.COMPLETED, object=activity, timestamp=datetime.now(UTC),
-                    )
-                )  # fmt: skip
+                record(event(n))
 
     timings = {}
     for with_record in (False, True, False, True):  # interleaved against drift
