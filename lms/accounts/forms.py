@@ -84,3 +84,25 @@ class ProfileForm(forms.Form):
 class LanguageForm(forms.Form):
     language = forms.ChoiceField(choices=Profile.Language.choices)
     next = forms.CharField(required=False, max_length=2000)
+
+
+class EraseConfirmForm(forms.Form):
+    """Typing the username confirms an erasure: it cannot be undone."""
+
+    confirm = forms.CharField(
+        label=_("Type the username to confirm"),
+        max_length=150,
+        strip=True,
+    )
+
+    def __init__(self, *args: Any, username: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.username = username
+
+    def clean_confirm(self) -> str:
+        typed = str(self.cleaned_data["confirm"])
+        if typed != self.username:
+            raise forms.ValidationError(
+                _("That is not the username of this person; nothing was erased.")
+            )
+        return typed

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from wagtail import hooks
 
 from .viewsets import faculty_viewset
@@ -8,3 +11,35 @@ from .viewsets import faculty_viewset
 @hooks.register("register_admin_viewset")
 def register_faculty_viewset() -> object:
     return faculty_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_erasure_url() -> list[object]:
+    from django.urls import path
+
+    from .admin_views import erase_person_view
+
+    return [
+        path(
+            "accounts/people/<int:user_id>/erase/",
+            erase_person_view,
+            name="engage_accounts_erase",
+        )
+    ]
+
+
+@hooks.register("register_user_listing_buttons")
+def erase_button(user: Any, request_user: Any) -> Iterator[Any]:
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+    from wagtail.admin.widgets import ListingButton
+
+    from .admin_views import may_erase
+
+    if may_erase(request_user, user):
+        yield ListingButton(
+            _("Erase personal data"),
+            reverse("engage_accounts_erase", args=[user.pk]),
+            priority=90,
+            icon_name="warning",
+        )

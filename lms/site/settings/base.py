@@ -202,6 +202,9 @@ USE_I18N = True
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("nl", "Nederlands")]
+# No Gravatar in the admin: it would send a hash of every listed person's e-mail
+# address to a third party (and the CSP blocks its plain-http images anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Static and media files ------------------------------------------------------
 STATIC_URL = "/static/"
