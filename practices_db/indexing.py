@@ -32,13 +32,21 @@ _TERM_FIELDS = {
 }
 FTS_TABLE = "engage_practices_fts"
 PG_MATCH_TABLE = "engage_practices_pg_match"
-# Keep in step with migration 0004 (which fills the table for existing rows).
+PG_RANK_TABLE = "engage_practices_pg_rank"
+# Keep in step with migrations 0004 and 0006 (which fill the tables for existing
+# rows). Matching: title and document, stripped of positions (GIN). Ranking, in a
+# narrow table of its own: title (A) and summary (B) with positions (GIN).
 PG_MATCH_INSERT = (
     f"INSERT INTO {PG_MATCH_TABLE} "  # noqa: S608
-    "(page_id, match_vector, rank_vector, first_published_at) "
+    "(page_id, match_vector, first_published_at) "
     "SELECT page_id, strip(to_tsvector('simple'::regconfig, title_terms) "
     "|| to_tsvector('simple'::regconfig, document)), "
-    "setweight(to_tsvector('simple'::regconfig, title_terms), 'A') "
+    "first_published_at FROM engage_practices_searchrecord WHERE page_id = ANY(%s)"
+)
+PG_RANK_INSERT = (
+    f"INSERT INTO {PG_RANK_TABLE} "  # noqa: S608
+    "(page_id, rank_vector, first_published_at) "
+    "SELECT page_id, setweight(to_tsvector('simple'::regconfig, title_terms), 'A') "
     "|| setweight(to_tsvector('simple'::regconfig, summary_terms), 'B'), "
     "first_published_at FROM engage_practices_searchrecord WHERE page_id = ANY(%s)"
 )
@@ -103,9 +111,11 @@ def _write(records: Sequence[SearchRecord]) -> None:
     SearchRecord.objects.bulk_create(records)
     index_changed()
     if connection.vendor == "postgresql":
-        # Rows of the match table went with the deleted records (a trigger).
+        # Rows of the match and rank tables went with the deleted records (a
+        # trigger).
         with connection.cursor() as cursor:
             cursor.execute(PG_MATCH_INSERT, [ids])
+            cursor.execute(PG_RANK_INSERT, [ids])
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             marks = ",".join("%s" for _ in ids)

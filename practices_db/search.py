@@ -36,7 +36,7 @@ from django.utils.translation import gettext_lazy as _
 from lms.accounts.models import Faculty
 
 from .facet_index import FacetIndex, facet_index
-from .indexing import FTS_TABLE, PG_MATCH_TABLE
+from .indexing import FTS_TABLE, PG_MATCH_TABLE, PG_RANK_TABLE
 from .licences import Licence
 from .models import (
     GroupSize,
@@ -204,9 +204,11 @@ def _selection_filter(
 # --- full text per database engine ------------------------------------------------
 
 _TABLE = SearchRecord._meta.db_table
-# PostgreSQL: a narrow table with a stripped, GIN-indexed vector that matches and a
-# small positional vector (title A, summary B) that ranks (migration 0004).
+# PostgreSQL: a table with a stripped, GIN-indexed vector that matches (migration
+# 0004) and a narrow one with the positional vector (title A, summary B) that ranks
+# (0006). Title and summary are part of what matches, so every ranked row matches.
 _PG_MATCH = PG_MATCH_TABLE
+_PG_RANK = PG_RANK_TABLE
 _PG_TSQUERY = "to_tsquery('simple'::regconfig, %s)"
 _FTS = FTS_TABLE
 
@@ -268,14 +270,15 @@ def text_matches(
         if rank and page is not None:
             return _pg_matches_with_best(tsquery, *page)
         ranked = (
-            f"array_agg(page_id) FILTER (WHERE rank_vector @@ {_PG_TSQUERY})"
+            f"(SELECT array_agg(page_id) FROM {_PG_RANK} "  # noqa: S608
+            f"WHERE rank_vector @@ {_PG_TSQUERY})"
             if rank
             else "NULL"
         )
         rows = _pg_select(
             # Arrays, not rows: one value to decode instead of thousands of rows.
-            f"SELECT array_agg(page_id), {ranked} FROM {_PG_MATCH} "  # noqa: S608
-            f"WHERE match_vector @@ {_PG_TSQUERY}",
+            f"SELECT (SELECT array_agg(page_id) FROM {_PG_MATCH} "  # noqa: S608
+            f"WHERE match_vector @@ {_PG_TSQUERY}), {ranked}",
             [tsquery, tsquery] if rank else [tsquery],
         )
         ids, ranked_ids = rows[0]
@@ -305,23 +308,29 @@ def text_matches(
 
 
 def _pg_matches_with_best(tsquery: str, start: int, count: int) -> TextMatches:
-    # One scan: the matches with their relevance, kept for three answers: every
-    # id (for the facet counts), the asked page of the ranked ones, and what
-    # follows them on that page (the unranked ones, newest first).
+    # One statement, three answers: every matching id (for the facet counts), the
+    # asked page of the ranked ones, and what follows them on that page (the
+    # unranked ones, newest first). That last scan runs only when the page
+    # reaches past the ranked rows: a one-time filter on their number, counted
+    # no further than the end of the page (exact whenever the scan runs).
+    end = start + count
     rows = _pg_select(
-        "WITH matches AS MATERIALIZED ("  # noqa: S608
-        f"SELECT page_id, first_published_at, CASE WHEN rank_vector @@ "
-        f"{_PG_TSQUERY} THEN ts_rank_cd(rank_vector, {_PG_TSQUERY}) END AS score "
-        f"FROM {_PG_MATCH} WHERE match_vector @@ {_PG_TSQUERY}) "
-        "SELECT (SELECT array_agg(page_id) FROM matches), "
-        "(SELECT array_agg(page_id) FROM (SELECT page_id FROM matches "
-        "WHERE score IS NOT NULL ORDER BY score DESC, first_published_at DESC, "
+        "WITH ranked AS MATERIALIZED (SELECT count(*) AS n FROM (SELECT 1 "  # noqa: S608
+        f"FROM {_PG_RANK} WHERE rank_vector @@ {_PG_TSQUERY} LIMIT %s) upto) "
+        f"SELECT (SELECT array_agg(page_id) FROM {_PG_MATCH} "
+        f"WHERE match_vector @@ {_PG_TSQUERY}), "
+        "(SELECT array_agg(page_id) FROM (SELECT page_id "
+        f"FROM {_PG_RANK} WHERE rank_vector @@ {_PG_TSQUERY} "
+        f"ORDER BY ts_rank(rank_vector, {_PG_TSQUERY}) DESC, first_published_at DESC, "
         "page_id DESC LIMIT %s OFFSET %s) best), "
-        "(SELECT array_agg(page_id) FROM (SELECT page_id FROM matches "
-        "WHERE score IS NULL ORDER BY first_published_at DESC, page_id DESC "
-        "LIMIT %s OFFSET GREATEST(0, %s - (SELECT count(*) FROM matches "
-        "WHERE score IS NOT NULL))) rest)",
-        [tsquery, tsquery, tsquery, count, start, count, start],
+        "(SELECT array_agg(page_id) FROM (SELECT page_id "
+        f"FROM {_PG_MATCH} m WHERE (SELECT n FROM ranked) < %s "
+        f"AND match_vector @@ {_PG_TSQUERY} AND NOT EXISTS (SELECT 1 FROM {_PG_RANK} r "
+        f"WHERE r.page_id = m.page_id AND r.rank_vector @@ {_PG_TSQUERY}) "
+        "ORDER BY first_published_at DESC, page_id DESC "
+        "LIMIT %s OFFSET GREATEST(0, %s - (SELECT n FROM ranked))) rest)",
+        [tsquery, end, tsquery, tsquery, tsquery, count, start]
+        + [end, tsquery, tsquery, count, start],
     )
     ids, best, rest = rows[0]
     page = (best or []) + (rest or [])
@@ -342,12 +351,11 @@ def best_ranked(
         tsquery = _pg_query(qwords)
         restrict = "AND page_id = ANY(%s)" if among is not None else ""
         rows = _pg_select(
-            f"SELECT page_id FROM {_PG_MATCH} "  # noqa: S608
-            f"WHERE match_vector @@ {_PG_TSQUERY} "
-            f"AND rank_vector @@ {_PG_TSQUERY} {restrict} "
-            f"ORDER BY ts_rank_cd(rank_vector, {_PG_TSQUERY}) DESC, "
+            f"SELECT page_id FROM {_PG_RANK} "  # noqa: S608
+            f"WHERE rank_vector @@ {_PG_TSQUERY} {restrict} "
+            f"ORDER BY ts_rank(rank_vector, {_PG_TSQUERY}) DESC, "
             "first_published_at DESC, page_id DESC LIMIT %s OFFSET %s",
-            [tsquery, tsquery]
+            [tsquery]
             + ([list(among)] if among is not None else [])
             + [tsquery, count, start],
         )
@@ -387,8 +395,8 @@ def _text_filter(
             return queryset.annotate(score=Value(0.0, output_field=FloatField()))
         return queryset.annotate(
             score=RawSQL(  # noqa: S611 - constant SQL, bound parameter
-                f"(SELECT ts_rank_cd(rank_vector, {_PG_TSQUERY}) FROM {_PG_MATCH} "  # noqa: S608
-                f"WHERE {_PG_MATCH}.page_id = {_TABLE}.page_id)",
+                f"(SELECT ts_rank(rank_vector, {_PG_TSQUERY}) FROM {_PG_RANK} "  # noqa: S608
+                f"WHERE {_PG_RANK}.page_id = {_TABLE}.page_id)",
                 [tsquery],
                 output_field=FloatField(),
             )

@@ -3,9 +3,10 @@
 Rows exist only for live practices (see `indexing.py`), so unpublished work can
 never leak through search, the API or exports. Text columns hold normalised,
 stemmed terms (see `text.py`); the database's own full-text engine matches them
-(PostgreSQL: the narrow table `engage_practices_pg_match` with a GIN index, see
-migration 0004; SQLite: FTS5). Multi-valued taxonomies are bit masks; facet
-counts come from in-memory bitsets built from these rows (`facet_index.py`).
+(PostgreSQL: `engage_practices_pg_match` and `engage_practices_pg_rank`, each
+with a GIN index, see migrations 0004 and 0006; SQLite: FTS5). Multi-valued
+taxonomies are bit masks; facet counts come from in-memory bitsets built from
+these rows (`facet_index.py`).
 """
 
 from __future__ import annotations

@@ -137,3 +137,39 @@ def test_a_page_past_the_end_shows_the_last_page(lecturer: Any, faculty: Any) ->
     results = run_search(PracticeQuery(text="feedback", per_page=2, page=9))
     assert results.page == 2
     assert len(results.hits) == 1
+
+
+def _engine_rows() -> dict[str, int]:
+    """Rows of the database engine's own full-text tables, per table."""
+    from django.db import connection
+
+    from practices_db.indexing import FTS_TABLE, PG_MATCH_TABLE, PG_RANK_TABLE
+
+    tables = (
+        [PG_MATCH_TABLE, PG_RANK_TABLE]
+        if connection.vendor == "postgresql"
+        else [FTS_TABLE]
+    )
+    with connection.cursor() as cursor:
+        counts = {}
+        for table in tables:
+            cursor.execute(f"SELECT count(*) FROM {table}")  # noqa: S608 - constant
+            counts[table] = cursor.fetchone()[0]
+    return counts
+
+
+@pytest.mark.django_db
+def test_the_engines_tables_follow_the_index(lecturer: Any, faculty: Any) -> None:
+    # PostgreSQL matches in one table and ranks from another (migration 0006):
+    # both must hold exactly the live practices, through every kind of write.
+    first = make_practice(lecturer, faculty, title="Peer feedback rounds")
+    make_practice(lecturer, faculty, title="Exit tickets")
+    assert set(_engine_rows().values()) == {2}
+    first.unpublish()
+    assert set(_engine_rows().values()) == {1}
+    assert rebuild_index() == 1
+    assert set(_engine_rows().values()) == {1}
+    assert [h.title for h in run_search(PracticeQuery(text="tickets")).hits] == [
+        "Exit tickets"
+    ]
+    assert run_search(PracticeQuery(text="feedback")).total == 0
