@@ -33,6 +33,16 @@ def test_bits_of_ignores_ids_outside_the_index() -> None:
     assert _index(0).bits_of([5]) == 0
 
 
+@pytest.mark.parametrize("share", [0, 1, 10, 12, 13, 50, 100])
+def test_bits_of_gives_the_same_bits_for_few_and_many_ids(share: int) -> None:
+    # Few ids are set one by one, many by asking every position (a faster path
+    # for common words): the two must agree, duplicates and strangers included.
+    index = _index(800)
+    ids = [p for p in index.page_ids if p % 100 < share] + [99, 5, 1000, 1000]
+    expected = sum(1 << index.positions[p] for p in set(ids) if p in index.positions)
+    assert index.bits_of(ids) == expected
+
+
 @pytest.mark.parametrize("size", [1, 7, 8, 9, 511, 512, 513, 2000])
 def test_slice_reads_set_bits_in_order_across_chunks(size: int) -> None:
     index = _index(size)
