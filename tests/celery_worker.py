@@ -63,7 +63,8 @@ def celery_worker(
         stderr=subprocess.STDOUT,
     )  # fmt: skip
     try:
-        yield env
+        # The process id too, for tests that kill the worker mid-task.
+        yield {**env, "WORKER_PID": str(process.pid)}
     finally:
         process.terminate()
         try:
@@ -71,7 +72,7 @@ def celery_worker(
         except subprocess.TimeoutExpired:
             process.kill()
             output, _ = process.communicate()
-        if process.returncode not in (0, -15, 143):
+        if process.returncode not in (0, -15, 143, -9):
             sys.stderr.write(output.decode(errors="replace"))
 
 
