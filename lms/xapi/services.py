@@ -98,11 +98,45 @@ def store_statements(
             raise StatementConflict(
                 f"Statement {statement_id} is already stored with different content."
             )
+    if len(new) == 1 and _plain(new[0]):
+        _store_one(new[0], authority=authority, client=client)
+        return ids
     with transaction.atomic():
         rows = _store_many(new, authority=authority, client=client)
         _store_attachments(new, attachments or {})
         add_to_outbox(rows)
     return ids
+
+
+def _plain(statement: dict[str, Any]) -> bool:
+    """Neither voiding nor carrying attachments: what most single POSTs are."""
+    return (
+        statement["verb"]["id"] != Verbs.VOIDED.iri
+        and "attachments" not in statement
+        and "attachments" not in statement["object"]
+    )
+
+
+def _store_one(
+    statement: dict[str, Any], *, authority: dict[str, Any], client: LRSClient | None
+) -> None:
+    """One plain statement with its index rows, monthly count and outbox entries in
+    one query on PostgreSQL (`recording`, as `record()` does): a single POST makes
+    five round trips instead of eleven."""
+    now = timezone.now()
+    row = _row(
+        _as_stored(statement, stored_text=_stored_text(now), authority=authority),
+        stored=now,
+        client=client,
+    )
+    with transaction.atomic():
+        pk = recording.insert_statement(
+            row,
+            agents=[(key, direct) for key, direct in _agent_keys(row.payload) if key],
+            activities=list(_activity_iris(row.payload)),
+        )
+        if pk is None:  # stored concurrently by another request
+            raise StatementConflict("A statement id was stored concurrently.")
 
 
 def _attachment_hashes(statement: dict[str, Any]) -> Iterator[str]:

@@ -8,6 +8,7 @@ import uuid
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
 
 from lms.xapi.models import Statement
@@ -306,3 +307,55 @@ def test_bad_query_parameters_are_400(lrs: LRS, params: dict[str, str]) -> None:
 
 def test_unknown_statement_is_404(lrs: LRS) -> None:
     assert lrs.get(statementId=str(uuid.uuid4())).status_code == 404
+
+
+def test_a_single_post_is_stored_like_a_batch_in_fewer_queries(
+    lrs: LRS, django_assert_max_num_queries: Any
+) -> None:
+    """One plain statement takes the one-statement path of record(); what it
+    stores must not differ from a batch's (index rows, monthly count, outbox)."""
+    from lms.xapi.models import (
+        Destination,
+        MonthlyActivity,
+        OutboxEntry,
+        Statement,
+        StatementActivity,
+        StatementAgent,
+    )
+
+    Destination.objects.create(name="one", endpoint="https://lrs.example.org/xapi/")
+    single = statement(statement_id=new_id(), email="one@example.org")
+    other = statement(email="two@example.org")
+    # PostgreSQL: client, existing ids, then the statement with everything that
+    # goes with it in one statement (and the savepoints of the test transaction).
+    with django_assert_max_num_queries(5 if connection.vendor == "postgresql" else 10):
+        assert lrs.post(single).status_code == 200
+    assert lrs.post([other, statement(email="three@example.org")]).status_code == 200
+
+    def stored(email: str) -> tuple[Any, ...]:
+        row = Statement.objects.get(payload__actor__mbox=f"mailto:{email}")
+        return (
+            row.client_id,
+            row.verb_iri,
+            row.object_activity_iri,
+            sorted(
+                StatementAgent.objects.filter(statement=row).values_list(
+                    "is_direct", flat=True
+                )
+            ),
+            sorted(
+                StatementActivity.objects.filter(statement=row).values_list(
+                    "is_direct", flat=True
+                )
+            ),
+            OutboxEntry.objects.filter(statement=row).count(),
+            sorted(row.payload),
+        )
+
+    assert stored("one@example.org") == stored("two@example.org")
+    assert sum(MonthlyActivity.objects.values_list("count", flat=True)) == 3
+    # The same id again with the same content: accepted, nothing new; different: 409.
+    assert lrs.post(single).status_code == 200
+    assert Statement.objects.count() == 3
+    changed = dict(single, verb={"id": "http://adlnet.gov/expapi/verbs/attempted"})
+    assert lrs.post(changed).status_code == 409
