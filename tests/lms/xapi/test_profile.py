@@ -30,3 +30,26 @@ def test_profile_lists_every_own_concept_and_a_template_per_verb() -> None:
 def test_concept_iris_are_unique() -> None:
     iris = [c.iri for c in all_concepts()]
     assert len(iris) == len(set(iris))
+
+
+def test_the_published_version_names_exactly_these_concepts() -> None:
+    """A profile version, once published, never changes: adding, removing or
+    renaming a concept needs a new PROFILE_VERSION (and GENERATED_AT), then this
+    golden file written anew from the vocabulary."""
+    import json
+    from pathlib import Path
+
+    from lms.xapi.profile import PROFILE_VERSION
+
+    golden = json.loads(
+        (Path(__file__).parent / "golden" / "profile_concepts.json").read_text()
+    )
+    current = sorted(f"{c.kind}:{c.key}:{c.external_iri}" for c in all_concepts())
+    if golden["version"] == PROFILE_VERSION:
+        assert current == golden["concepts"], (
+            "The vocabulary changed: bump PROFILE_VERSION and GENERATED_AT in "
+            "lms/xapi/profile.py, then rewrite golden/profile_concepts.json."
+        )
+    else:
+        assert current != golden["concepts"], "A new version without a change."
+        pytest.fail("Rewrite golden/profile_concepts.json for the new version.")
