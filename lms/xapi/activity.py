@@ -37,8 +37,15 @@ def count(rows: Iterable[Statement]) -> Counter[tuple[date, str]]:
 
 
 def adjust(changes: Counter[tuple[date, str]], *, sign: int = 1) -> None:
-    """Add (or with sign=-1 remove) counts; one statement for any number."""
-    items = [(month, verb, sign * n) for (month, verb), n in changes.items() if n]
+    """Add (or with sign=-1 remove) counts; one statement for any number.
+
+    Rows go in (month, verb) order: two batches storing at once lock the rows
+    they share in the same order, so one waits for the other instead of both
+    deadlocking (seen with two clients posting batches on PostgreSQL).
+    """
+    items = sorted(
+        (month, verb, sign * n) for (month, verb), n in changes.items() if n
+    )
     if not items:
         return
     values = ", ".join(["(%s, %s, %s)"] * len(items))

@@ -93,3 +93,33 @@ def test_monthly_activity_reads_one_range_in_one_query(
     with django_assert_num_queries(1):
         rows = monthly_activity(since=date(2026, 1, 1), until=date(2026, 3, 1))
     assert rows == [(date(2026, 1, 1), COMPLETED, 2), (date(2026, 2, 1), ATTEMPTED, 7)]
+
+
+@pytest.mark.django_db
+def test_counts_are_written_in_one_order_so_concurrent_batches_cannot_deadlock() -> (
+    None
+):
+    # Two clients posting batches at once deadlocked on PostgreSQL when their
+    # upserts met the same (month, verb) rows in different orders.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    changes: Counter[tuple[date, str]] = Counter(
+        {
+            (date(2026, 3, 1), "https://v.example.org/b"): 2,
+            (date(2026, 1, 1), "https://v.example.org/z"): 1,
+            (date(2026, 3, 1), "https://v.example.org/a"): 4,
+            (date(2025, 12, 1), "https://v.example.org/a"): 3,
+        }
+    )
+    for ordering in (changes, Counter(dict(reversed(list(changes.items()))))):
+        with CaptureQueriesContext(connection) as queries:
+            activity.adjust(ordering)
+        (query,) = queries.captured_queries
+        months = ("2025-12-01", "2026-01-01", "2026-03-01")
+        positions = [query["sql"].index(f"'{m}'") for m in months]
+        assert positions == sorted(positions)
+        assert query["sql"].index("/a'") < query["sql"].index("/b'")
+    assert sorted(
+        MonthlyActivity.objects.values_list("month", "verb_iri", "count")
+    ) == sorted((m, v, 2 * n) for (m, v), n in changes.items())
