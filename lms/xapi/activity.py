@@ -43,9 +43,7 @@ def adjust(changes: Counter[tuple[date, str]], *, sign: int = 1) -> None:
     they share in the same order, so one waits for the other instead of both
     deadlocking (seen with two clients posting batches on PostgreSQL).
     """
-    items = sorted(
-        (month, verb, sign * n) for (month, verb), n in changes.items() if n
-    )
+    items = sorted((month, verb, sign * n) for (month, verb), n in changes.items() if n)
     if not items:
         return
     values = ", ".join(["(%s, %s, %s)"] * len(items))
