@@ -13,7 +13,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -40,8 +39,7 @@ def erase_person_view(request: HttpRequest, user_id: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         username, pk = person.get_username(), person.pk
-        with transaction.atomic():
-            erase_person(user=person)
+        erase_person(user=person)  # all or nothing: the service is atomic
         # Who erased whom, never what was erased: the log must not keep the data.
         logger.info("person #%s erased by user #%s", pk, request.user.pk)
         messages.success(

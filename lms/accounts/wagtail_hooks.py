@@ -3,8 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
 
+from .admin_views import erase_person_view, may_erase
 from .viewsets import faculty_viewset
 
 
@@ -15,10 +19,6 @@ def register_faculty_viewset() -> object:
 
 @hooks.register("register_admin_urls")
 def register_erasure_url() -> list[object]:
-    from django.urls import path
-
-    from .admin_views import erase_person_view
-
     return [
         path(
             "accounts/people/<int:user_id>/erase/",
@@ -30,12 +30,6 @@ def register_erasure_url() -> list[object]:
 
 @hooks.register("register_user_listing_buttons")
 def erase_button(user: Any, request_user: Any) -> Iterator[Any]:
-    from django.urls import reverse
-    from django.utils.translation import gettext as _
-    from wagtail.admin.widgets import ListingButton
-
-    from .admin_views import may_erase
-
     if may_erase(request_user, user):
         yield ListingButton(
             _("Erase personal data"),

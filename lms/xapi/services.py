@@ -55,11 +55,7 @@ def record(event: LearningEvent) -> uuid.UUID:
     # event again, even from a concurrent transaction) writes nothing. No
     # savepoint: a failure here fails the caller's transaction, as any query would.
     with transaction.atomic(savepoint=False):
-        recording.insert_statement(
-            row,
-            agents=[(key, direct) for key, direct in _agent_keys(row.payload) if key],
-            activities=list(_activity_iris(row.payload)),
-        )
+        _insert_one(row)
     return row.statement_id
 
 
@@ -130,13 +126,17 @@ def _store_one(
         client=client,
     )
     with transaction.atomic():
-        pk = recording.insert_statement(
-            row,
-            agents=[(key, direct) for key, direct in _agent_keys(row.payload) if key],
-            activities=list(_activity_iris(row.payload)),
-        )
-        if pk is None:  # stored concurrently by another request
+        if _insert_one(row) is None:  # stored concurrently by another request
             raise StatementConflict("A statement id was stored concurrently.")
+
+
+def _insert_one(row: Statement) -> int | None:
+    """`recording.insert_statement` with the row's own agents and activities."""
+    return recording.insert_statement(
+        row,
+        agents=[(key, direct) for key, direct in _agent_keys(row.payload) if key],
+        activities=list(_activity_iris(row.payload)),
+    )
 
 
 def _attachment_hashes(statement: dict[str, Any]) -> Iterator[str]:
