@@ -11,25 +11,23 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from lms.xapi.conf import xapi_settings
+from lms.xapi.builder import activity_iri
 from lms.xapi.data import ActivityRef, LearningEvent, ResultData
 from lms.xapi.vocabulary import ActivityTypes, Extensions, Verbs
-
-
-def _iri(kind: str, key: object) -> str:
-    return f"{xapi_settings.site_iri}/xapi/activities/{kind}/{key}"
 
 
 def programme_ref(programme: Any) -> ActivityRef:
     # The same IRI trajectories uses for the programme (tested).
     return ActivityRef(
-        _iri("programme", programme.pk), ActivityTypes.PROGRAMME, programme.title[:200]
+        activity_iri("programme", programme.pk),
+        ActivityTypes.PROGRAMME,
+        programme.title[:200],
     )
 
 
 def certificate_ref(scheme: Any) -> ActivityRef:
     return ActivityRef(
-        _iri("certificate", scheme.pk),
+        activity_iri("certificate", scheme.pk),
         ActivityTypes.CERTIFICATE,
         scheme.title_en[:200],
         scheme.title_nl[:200],
@@ -37,7 +35,7 @@ def certificate_ref(scheme: Any) -> ActivityRef:
 
 
 def portfolio_ref(portfolio: Any) -> ActivityRef:
-    return ActivityRef(_iri("portfolio", portfolio.pk), ActivityTypes.PORTFOLIO)
+    return ActivityRef(activity_iri("portfolio", portfolio.pk), ActivityTypes.PORTFOLIO)
 
 
 def portfolio_submitted(
@@ -103,7 +101,7 @@ def certificate_earned(
 def credential_ref(credential: Any) -> ActivityRef:
     """The issued credential by its (random) credential id, never a name."""
     return ActivityRef(
-        _iri("credential", credential.credential_id), ActivityTypes.CREDENTIAL
+        activity_iri("credential", credential.credential_id), ActivityTypes.CREDENTIAL
     )
 
 

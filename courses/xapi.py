@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from lms.xapi.conf import xapi_settings
+from lms.xapi.builder import activity_iri
 from lms.xapi.data import ActivityRef, LearningEvent, ResultData
 from lms.xapi.vocabulary import ActivityTypes, Concept, Verbs
 
@@ -21,7 +21,7 @@ def _ref(
 ) -> ActivityRef:
     name = title[:200]
     return ActivityRef(
-        iri=f"{xapi_settings.site_iri}/xapi/activities/{kind}/{page_id}",
+        iri=activity_iri(kind, page_id),
         type=concept,
         name_en=name if language != "nl" else "",
         name_nl=name if language == "nl" else "",

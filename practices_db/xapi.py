@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from lms.xapi.conf import xapi_settings
+from lms.xapi.builder import activity_iri
 from lms.xapi.data import ActivityRef, LearningEvent
 from lms.xapi.vocabulary import ActivityTypes, Concept, Verbs
 
@@ -17,7 +17,7 @@ from lms.xapi.vocabulary import ActivityTypes, Concept, Verbs
 def practice_activity(page_id: int, title: str) -> ActivityRef:
     """The practice as an xAPI activity; the IRI uses the page id, never the slug."""
     return ActivityRef(
-        iri=f"{xapi_settings.site_iri}/xapi/activities/practice/{page_id}",
+        iri=activity_iri("practice", page_id),
         type=ActivityTypes.PRACTICE,
         name_en=title[:200],
         name_nl=title[:200],

@@ -10,24 +10,22 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from lms.xapi.conf import xapi_settings
+from lms.xapi.builder import activity_iri
 from lms.xapi.data import ActivityRef, LearningEvent, ResultData
 from lms.xapi.vocabulary import ActivityTypes, Verbs
 
 
-def _iri(kind: str, key: object) -> str:
-    return f"{xapi_settings.site_iri}/xapi/activities/{kind}/{key}"
-
-
 def programme_ref(programme: Any) -> ActivityRef:
     return ActivityRef(
-        _iri("programme", programme.pk), ActivityTypes.PROGRAMME, programme.title[:200]
+        activity_iri("programme", programme.pk),
+        ActivityTypes.PROGRAMME,
+        programme.title[:200],
     )
 
 
 def cohort_ref(cohort: Any) -> ActivityRef:
     return ActivityRef(
-        _iri("cohort", cohort.pk), ActivityTypes.COHORT, cohort.title[:200]
+        activity_iri("cohort", cohort.pk), ActivityTypes.COHORT, cohort.title[:200]
     )
 
 
@@ -66,7 +64,9 @@ def attended(
         actor_xapi_id=actor,
         verb=Verbs.ATTENDED,
         object=ActivityRef(
-            _iri("session", session.pk), ActivityTypes.SESSION, session.title[:200]
+            activity_iri("session", session.pk),
+            ActivityTypes.SESSION,
+            session.title[:200],
         ),
         timestamp=at,
         registration=enrolment.registration,
@@ -77,7 +77,7 @@ def attended(
 
 def _reflection_ref(entry: Any) -> ActivityRef:
     # The entry's id only: reflection text never goes into a statement.
-    return ActivityRef(_iri("reflection", entry.pk), ActivityTypes.REFLECTION)
+    return ActivityRef(activity_iri("reflection", entry.pk), ActivityTypes.REFLECTION)
 
 
 def reflection_shared(*, actor: uuid.UUID, entry: Any, at: datetime) -> LearningEvent:
@@ -115,7 +115,7 @@ def assignment_completed(*, actor: uuid.UUID, work: Any, title: str) -> Learning
         actor_xapi_id=actor,
         verb=Verbs.COMPLETED,
         object=ActivityRef(
-            _iri("assignment", f"{cohort.programme_id}/{work.assignment_key}"),
+            activity_iri("assignment", f"{cohort.programme_id}/{work.assignment_key}"),
             ActivityTypes.ASSIGNMENT,
             title[:200],
         ),
@@ -133,7 +133,9 @@ def course_revised(*, actor: uuid.UUID, work: Any, course: Any) -> LearningEvent
         identity=f"course-revised:{work.pk}",
         actor_xapi_id=actor,
         verb=Verbs.REVISED_COURSE,
-        object=ActivityRef(_iri("own-course", course.pk), ActivityTypes.OWN_COURSE),
+        object=ActivityRef(
+            activity_iri("own-course", course.pk), ActivityTypes.OWN_COURSE
+        ),
         timestamp=work.submitted_at,
         registration=work.enrolment.registration,
         parents=(cohort_ref(cohort),),
@@ -178,7 +180,7 @@ def trajectory_completed(
 
 def session_ref(session: Any) -> ActivityRef:
     return ActivityRef(
-        _iri("session", session.pk), ActivityTypes.SESSION, session.title[:200]
+        activity_iri("session", session.pk), ActivityTypes.SESSION, session.title[:200]
     )
 
 
@@ -195,7 +197,7 @@ def evaluation_responded(
         actor_xapi_id=actor,
         verb=Verbs.RESPONDED,
         object=ActivityRef(
-            _iri("session-evaluation", session.pk),
+            activity_iri("session-evaluation", session.pk),
             ActivityTypes.SESSION_EVALUATION,
             session.title[:200],
         ),

@@ -1,31 +1,62 @@
-"""Object-level permissions for every app: rules registered per permission name.
+"""Every access rule of the suite is registered here, by name, and asked through
+`user.has_perm(name)` or `user.has_perm(name, obj)`.
 
-`user.has_perm("engage_accounts.view_profile", profile)` asks the registered rule.
-Apps register rules for their own models in AppConfig.ready(); views, selectors and
-the API all ask through `user.has_perm`, so there is one answer everywhere.
+Each app registers its own rules from its `permissions.py` (in AppConfig.ready());
+views, the API, feeds, downloads, selectors and the Wagtail admin all ask
+`has_perm`, so there is one answer everywhere (decision 0002).
+
+- A *rule* answers a question about no particular object ("may this person manage
+  cohorts?"): `register_rule(name, rule)`, `rule(user) -> bool`.
+- An *object rule* answers a question about one object ("may this person read this
+  journal entry?"): `register_object_rule(name, rule)`, `rule(user, obj) -> bool`.
+
+Only active, signed-in people are asked; Django grants active superusers every
+permission before any rule is asked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from .models import Faculty, Profile
 from .roles import Role
 from .selectors import has_role, profile_of
 
-Rule = Callable[[Any, Any], bool]
+Rule = Callable[[Any], bool]
+ObjectRule = Callable[[Any, Any], bool]
 
 _rules: dict[str, Rule] = {}
+_object_rules: dict[str, ObjectRule] = {}
 
 
-def register_object_rule(permission: str, rule: Rule) -> None:
-    """Decide `permission` ("app_label.codename") on objects with `rule(user, obj)`."""
+def register_rule(permission: str, rule: Rule) -> None:
+    """Decide `permission` ("app_label.codename"), asked without an object."""
     _rules[permission] = rule
 
 
+def register_object_rule(permission: str, rule: ObjectRule) -> None:
+    """Decide `permission` ("app_label.codename") on an object: `rule(user, obj)`."""
+    _object_rules[permission] = rule
+
+
+def registered_rules() -> Mapping[str, Rule]:
+    """Every rule asked without an object, by permission name (read-only)."""
+    return MappingProxyType(_rules)
+
+
+def registered_object_rules() -> Mapping[str, ObjectRule]:
+    """Every object rule, by permission name (read-only)."""
+    return MappingProxyType(_object_rules)
+
+
+def is_registered(permission: str) -> bool:
+    return permission in _rules or permission in _object_rules
+
+
 class ObjectPermissionBackend:
-    """An authentication backend that only answers object-level permission checks."""
+    """An authentication backend that only answers the registered rules."""
 
     def authenticate(self, request: Any, **credentials: Any) -> None:
         return None
@@ -34,10 +65,15 @@ class ObjectPermissionBackend:
         return None
 
     def has_perm(self, user: Any, perm: str, obj: Any = None) -> bool:
-        if obj is None or not getattr(user, "is_active", False):
+        if not getattr(user, "is_active", False):
             return False
+        if obj is not None and perm in _object_rules:
+            return bool(_object_rules[perm](user, obj))
         rule = _rules.get(perm)
-        return bool(rule and rule(user, obj))
+        return bool(rule and rule(user))
+
+
+# --- the rules of lms.accounts ----------------------------------------------------
 
 
 def faculty_id_of(user: Any) -> int | None:

@@ -35,6 +35,14 @@ from .data import ActivityRef, LearningEvent, ResultData
 XAPI_VERSION = "1.0.3"
 
 
+def activity_iri(kind: str, key: object) -> str:
+    """IRREVERSIBLE: the IRI of an activity of this site, `{site}/xapi/activities/
+    {kind}/{key}` — the only place it is assembled. `key` is a primary key or another
+    id that never changes (never a slug or a title); changing the format splits every
+    activity's history in every LRS."""
+    return f"{xapi_settings.site_iri}/xapi/activities/{kind}/{key}"
+
+
 def statement_namespace() -> uuid.UUID:
     return _namespace(xapi_settings.site_iri)
 

@@ -1,0 +1,25 @@
+"""Enqueue a Celery task after the current transaction commits, by its name.
+
+Services enqueue through here so that they never import their own `tasks` module
+(tasks call services: the import runs one way). The task is looked up in Celery's
+registry by the name it is registered under (`app.tasks.function`), so eager mode
+(`CELERY_TASK_ALWAYS_EAGER`) and real workers behave the same.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from celery import current_app
+from django.db import transaction
+
+
+def enqueue(task_name: str, *args: Any) -> None:
+    """Send `task_name(*args)` to the workers now."""
+    current_app.tasks[task_name].delay(*args)
+
+
+def enqueue_on_commit(task_name: str, *args: Any) -> None:
+    """Send `task_name(*args)` once the current transaction commits (at once
+    outside one); nothing is sent when it rolls back."""
+    transaction.on_commit(lambda: enqueue(task_name, *args))
