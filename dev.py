@@ -34,6 +34,7 @@ DEMO_LOGINS = (
     ("coach", "Coach"),
     ("coordinator", "Faculty coordinator"),
     ("admin", "Programme admin (also /admin/)"),
+    ("assessor", "Assessor (a coach of another cohort)"),
     ("holder", "Lecturer with a certificate"),
 )
 DEMO_PASSWORD = "engage-demo"  # lms/accounts/demo.py
