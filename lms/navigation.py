@@ -13,7 +13,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 
 from .accounts.roles import Role
-from .accounts.selectors import roles_of
+
+# Who sees an entry is the rule `engage_accounts.see_menu_item` (by its `roles`).
+SEE_ITEM = "engage_accounts.see_menu_item"
 
 
 @dataclass(frozen=True)
@@ -59,13 +61,9 @@ def menu_for(
 ) -> list[tuple[MenuItem, str]]:
     """The entries `user` may see, in order, each with its URL (entries without
     one now are left out)."""
-    signed_in = bool(getattr(user, "is_authenticated", False))
-    user_roles = roles_of(user) if signed_in else frozenset()
     visible = []
     for item in registered_items():
-        if item.roles is None and not signed_in:
-            continue
-        if item.roles and not (item.roles & user_roles):
+        if item.roles != frozenset() and not user.has_perm(SEE_ITEM, item):
             continue
         try:
             url = resolve(item)

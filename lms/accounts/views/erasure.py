@@ -1,15 +1,14 @@
 """A Wagtail admin page: erase a person (the right to erasure), with confirmation.
 
-The same as `manage.py erase_person`, for whoever may delete users in the admin
-(Wagtail's own rule: the `auth.delete_user` permission, never oneself, and a
-superuser only by a superuser).
+The same as `manage.py erase_person`, for whoever has the rule
+`engage_accounts.erase_person` on that person (Wagtail's own rule for deleting
+users, see `lms.accounts.permissions`).
 """
 
 from __future__ import annotations
 
 import logging
 from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -17,21 +16,27 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from wagtail.users.utils import user_can_delete_user
 
-from .forms import EraseConfirmForm
-from .services import erase_person
+from ..access import requires_object
+from ..forms import EraseConfirmForm
+from ..services import erase_person
 
 logger = logging.getLogger(__name__)
 
 
-def may_erase(request_user: Any, person: Any) -> bool:
-    return bool(user_can_delete_user(request_user, person))
+PERMISSION = "engage_accounts.erase_person"
 
 
+def erasable_by(request_user: Any, person: Any) -> bool:
+    """The rule, and never oneself: superusers hold every rule (decision 0002),
+    yet erasing one's own account from the admin stays refused to everyone."""
+    return person.pk != request_user.pk and request_user.has_perm(PERMISSION, person)
+
+
+@requires_object(PERMISSION)
 def erase_person_view(request: HttpRequest, user_id: int) -> HttpResponse:
     person = get_object_or_404(get_user_model(), pk=user_id)
-    if not may_erase(request.user, person):
+    if not erasable_by(request.user, person):
         raise PermissionDenied
     form = EraseConfirmForm(
         request.POST if request.method == "POST" else None,

@@ -7,7 +7,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
@@ -16,10 +15,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from . import services
-from .forms import LanguageForm, LoginForm, PasswordResetForm, ProfileForm
-from .personal_data import collect_personal_data
-from .selectors import profile_of, roles_of
+from .. import services
+from ..access import public, signed_in
+from ..forms import LanguageForm, LoginForm, PasswordResetForm, ProfileForm
+from ..selectors import collect_personal_data, profile_of, sorted_roles_of
 
 
 def _set_language_cookie(response: HttpResponse, language: str) -> None:
@@ -33,6 +32,7 @@ def _set_language_cookie(response: HttpResponse, language: str) -> None:
     )
 
 
+@public
 class LoginView(auth_views.LoginView):
     template_name = "engage_accounts/login.html"
     authentication_form = LoginForm
@@ -46,10 +46,12 @@ class LoginView(auth_views.LoginView):
         return response
 
 
+@public
 class LogoutView(auth_views.LogoutView):
     template_name = "engage_accounts/logged_out.html"
 
 
+@public
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "engage_accounts/password_reset_form.html"
     email_template_name = "engage_accounts/email/password_reset.txt"
@@ -58,19 +60,23 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("engage_accounts:password_reset_done")
 
 
+@public
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
     template_name = "engage_accounts/password_reset_done.html"
 
 
+@public
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "engage_accounts/password_reset_confirm.html"
     success_url = reverse_lazy("engage_accounts:password_reset_complete")
 
 
+@public
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "engage_accounts/password_reset_complete.html"
 
 
+@signed_in
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "engage_accounts/password_change.html"
     success_url = reverse_lazy("engage_accounts:profile")
@@ -80,7 +86,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return super().form_valid(form)
 
 
-@login_required
+@signed_in
 def profile(request: HttpRequest) -> HttpResponse:
     person = profile_of(request.user)
     if request.method == "POST":
@@ -118,13 +124,13 @@ def profile(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "profile": person,
-            "roles": sorted(roles_of(request.user), key=str),
+            "roles": sorted_roles_of(request.user),
         },
         status=400 if form.is_bound else 200,
     )
 
 
-@login_required
+@signed_in
 @require_safe
 def my_data(request: HttpRequest) -> HttpResponse:
     """Everything the apps hold about the signed-in person, as one JSON file."""
@@ -137,6 +143,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@public
 @require_POST
 def switch_language(request: HttpRequest) -> HttpResponse:
     """Switch the site's language; signed-in people also keep it for e-mail."""
