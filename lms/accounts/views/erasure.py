@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
