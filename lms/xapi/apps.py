@@ -15,7 +15,12 @@ class XapiConfig(AppConfig):
     def ready(self) -> None:
         from lms.accounts.roles import Role, register_role_permissions
 
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import (
+            checks,  # noqa: F401  (registers the system checks)
+            permissions,
+        )
+
+        permissions.register_rules()
 
         register_role_permissions(
             Role.PROGRAMME_ADMIN,

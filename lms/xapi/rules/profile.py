@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .conf import xapi_settings
-from .vocabulary import Concept, Kind, all_concepts, vocabulary_base
+from ..conf import xapi_settings
+from ..vocabulary import Concept, Kind, all_concepts, vocabulary_base
 
 PROFILE_VERSION = "1.0.0"
 GENERATED_AT = "2026-11-28T00:00:00Z"  # bump with PROFILE_VERSION

@@ -7,7 +7,7 @@ import binascii
 
 from django.http import HttpRequest
 
-from .models import LRSClient
+from ..models import LRSClient
 
 
 def client_from_request(request: HttpRequest) -> LRSClient | None:

@@ -28,15 +28,16 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.backends.utils import CursorWrapper
 from django.db.models import Model
 
-from .activity import ADD_ON_CONFLICT, month_of
-from .forwarding import enabled_destinations, kick_after_commit
-from .models import (
+from ..models import (
     MonthlyActivity,
     OutboxEntry,
     Statement,
     StatementActivity,
     StatementAgent,
 )
+from ..selectors.forwarding import enabled_destinations
+from .activity import ADD_ON_CONFLICT, month_of
+from .forwarding import kick_after_commit
 
 # Only quoted names, fixed SQL and %s placeholders are put into the SQL text
 # (hence the S608 exemptions); every value is a query parameter.

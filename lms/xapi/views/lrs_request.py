@@ -18,7 +18,7 @@ from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpRequest, QueryDict
 from django.utils.datastructures import CaseInsensitiveMapping
 
-from .exceptions import BadRequest, XapiTooLarge
+from ..exceptions import BadRequest, XapiTooLarge
 
 ALTERNATE_METHODS = ("GET", "PUT", "POST")
 # Communication 1.3.s3.b6: form fields the LRS treats as headers.

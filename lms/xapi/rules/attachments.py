@@ -17,9 +17,9 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from ..data import ReceivedAttachment
+from ..exceptions import BadRequest, XapiTooLarge
 from . import multipart
-from .data import ReceivedAttachment
-from .exceptions import BadRequest, XapiTooLarge
 from .signatures import (
     SIGNATURE_CONTENT_TYPE,
     SIGNATURE_USAGE_TYPE,

@@ -10,13 +10,10 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from . import activity, recording
-from .builder import statement_json
-from .comparison import statements_match
-from .data import LearningEvent, ReceivedAttachment
-from .exceptions import BadRequest, StatementConflict
-from .forwarding import add_to_outbox
-from .models import (
+from ..builder import statement_json
+from ..data import LearningEvent, ReceivedAttachment
+from ..exceptions import BadRequest, StatementConflict
+from ..models import (
     AttachmentContent,
     LRSClient,
     Statement,
@@ -24,12 +21,15 @@ from .models import (
     StatementAgent,
     agent_key,
 )
-from .validation import parse_timestamp, validate_statement
-from .vocabulary import Verbs
+from ..rules.comparison import statements_match
+from ..rules.validation import parse_timestamp, validate_statement
+from ..vocabulary import Verbs
+from . import activity, recording
+from .forwarding import add_to_outbox
 
 
 def platform_authority() -> dict[str, Any]:
-    from .conf import xapi_settings
+    from ..conf import xapi_settings
 
     return {
         "objectType": "Agent",

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from .models import (
+from ..models import (
     AttachmentContent,
     MonthlyActivity,
     Statement,
@@ -107,7 +107,7 @@ def statements_about_person(xapi_id: uuid.UUID) -> Iterator[dict[str, Any]]:
     Streams from the database in chunks, so a long learning record never sits in
     memory at once.
     """
-    from .builder import pseudonymous_actor
+    from ..builder import pseudonymous_actor
 
     account = pseudonymous_actor(xapi_id).account
     key = agent_key({"account": {"homePage": account.home_page, "name": account.name}})

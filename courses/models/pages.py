@@ -1,21 +1,25 @@
-"""Courses and lessons (Wagtail pages) and who completed them."""
+"""The page types of the courses app: a course listing, a course, a lesson.
+
+Wagtail serves them; each `get_context` asks the app's selectors for what the
+page shows (a page model never imports a view)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.db import models
-from django.http import HttpRequest
-from django.utils import timezone
+from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import LessonStreamBlock
-from .rich_text import TEXT_FEATURES
+from ..blocks import TEXT_FEATURES, LessonStreamBlock
+
+
+def _is_preview(request: HttpRequest) -> bool:
+    return bool(getattr(request, "is_preview", False))
 
 
 class CourseLanguage(models.TextChoices):
@@ -39,10 +43,11 @@ class CourseIndexPage(Page):
     def get_context(
         self, request: HttpRequest, *args: Any, **kwargs: Any
     ) -> dict[str, Any]:
-        from .views import course_index_context
+        from ..selectors.progress import courses_of
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(course_index_context(request, self))
+        courses = courses_of(user=request.user, index=self) if self.pk else []
+        context.update(courses=courses, is_preview=_is_preview(request))
         return context
 
 
@@ -78,10 +83,11 @@ class CoursePage(Page):
     def get_context(
         self, request: HttpRequest, *args: Any, **kwargs: Any
     ) -> dict[str, Any]:
-        from .views import course_context
+        from ..selectors.progress import course_progress
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(course_context(request, self))
+        progress = course_progress(user=request.user, course=self) if self.pk else None
+        context.update(progress=progress, is_preview=_is_preview(request))
         return context
 
 
@@ -113,72 +119,14 @@ class LessonPage(Page):
     def get_context(
         self, request: HttpRequest, *args: Any, **kwargs: Any
     ) -> dict[str, Any]:
-        from .views import lesson_context
+        from ..selectors.progress import lesson_navigation
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_context(request, self))
+        is_preview = _is_preview(request)
+        navigation = lesson_navigation(user=request.user, lesson=self)
+        course = navigation["course"]
+        # Wagtail routes to a live lesson even below an unpublished course.
+        if not is_preview and (course is None or not course.live):
+            raise Http404
+        context.update(navigation, is_preview=is_preview)
         return context
-
-
-class LessonCompletion(models.Model):
-    """A person marked a lesson as done (at most once; "not done" deletes it)."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="lesson_completions",
-        verbose_name=_("person"),
-    )
-    lesson = models.ForeignKey(
-        LessonPage,
-        on_delete=models.CASCADE,
-        related_name="completions",
-        verbose_name=_("lesson"),
-    )
-    completed_at = models.DateTimeField(_("completed at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("lesson completion")
-        verbose_name_plural = _("lesson completions")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "lesson"], name="engage_courses_lesson_done_once"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user_id} completed lesson {self.lesson_id}"
-
-
-class CourseCompletion(models.Model):
-    """The moment a person first had every lesson of a course done.
-
-    Kept when a lesson is marked "not done" later or lessons are added: the course
-    was completed then, and `course_completed` has been sent for it.
-    """
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="course_completions",
-        verbose_name=_("person"),
-    )
-    course = models.ForeignKey(
-        CoursePage,
-        on_delete=models.CASCADE,
-        related_name="completions",
-        verbose_name=_("course"),
-    )
-    completed_at = models.DateTimeField(_("completed at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("course completion")
-        verbose_name_plural = _("course completions")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "course"], name="engage_courses_course_done_once"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user_id} completed course {self.course_id}"

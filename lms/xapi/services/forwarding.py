@@ -20,12 +20,14 @@ from typing import Any
 import requests
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
-from . import multipart
-from .models import Destination, OutboxEntry, Statement
-from .selectors import attachments_of
+from lms.queueing import enqueue
+
+from ..models import Destination, OutboxEntry, Statement
+from ..rules import multipart
+from ..selectors.forwarding import enabled_destinations
+from ..selectors.statements import attachments_of
 
 logger = logging.getLogger(__name__)
 
@@ -40,23 +42,6 @@ class BatchResult:
     sent: int = 0
     failed: int = 0
     dead: int = 0
-
-
-@dataclass(frozen=True)
-class DestinationStatus:
-    destination: Destination
-    pending: int
-    dead: int
-    oldest_pending: datetime | None
-
-    @property
-    def oldest_pending_age(self) -> timedelta | None:
-        return timezone.now() - self.oldest_pending if self.oldest_pending else None
-
-
-def enabled_destinations() -> QuerySet[Destination]:
-    """The destinations every newly stored statement gets an outbox entry for."""
-    return Destination.objects.filter(enabled=True)
 
 
 def add_to_outbox(statements: Sequence[Statement]) -> list[int]:
@@ -91,11 +76,10 @@ def kick_after_commit(destination_ids: list[int]) -> None:
 
 
 KICK_DEBOUNCE_SECONDS = 2
+FORWARD_STATEMENTS = "lms.xapi.tasks.forward_statements"
 
 
 def _kick(destination_ids: Iterable[int]) -> None:
-    from .tasks import forward_statements
-
     for destination_id in destination_ids:
         # One task per destination every couple of seconds is enough: a drain
         # sends everything due, and beat's forward_all catches any stragglers.
@@ -104,7 +88,7 @@ def _kick(destination_ids: Iterable[int]) -> None:
         ):
             continue
         try:
-            forward_statements.delay(destination_id)
+            enqueue(FORWARD_STATEMENTS, destination_id)
         except Exception:  # noqa: BLE001 - a broker hiccup must not fail the request
             logger.warning("Could not enqueue forwarding; beat will pick it up.")
 
@@ -258,6 +242,12 @@ def drain(destination_id: int, *, max_batches: int = 1000) -> BatchResult:
     return total
 
 
+def drain_all() -> int:
+    """Drain every enabled destination (retries, lost kicks); how many were sent."""
+    destination_ids = enabled_destinations().values_list("pk", flat=True)
+    return sum(drain(destination_id).sent for destination_id in destination_ids)
+
+
 def replay(
     *,
     destination: Destination,
@@ -309,33 +299,3 @@ def replay(
             count += len(new)
         transaction.on_commit(lambda: _kick([destination.pk]))
     return count
-
-
-def destination_statuses() -> list[DestinationStatus]:
-    """Pending and dead counts and the oldest pending entry, per destination."""
-    rows = Destination.objects.annotate(
-        pending=Count("outbox", filter=Q(outbox__state=OutboxEntry.State.PENDING)),
-        dead=Count("outbox", filter=Q(outbox__state=OutboxEntry.State.DEAD)),
-        oldest_pending=Min(
-            "outbox__created_at", filter=Q(outbox__state=OutboxEntry.State.PENDING)
-        ),
-    ).order_by("name")
-    return [
-        DestinationStatus(
-            destination=row,
-            pending=row.pending,
-            dead=row.dead,
-            oldest_pending=row.oldest_pending,
-        )
-        for row in rows
-    ]
-
-
-def dead_letters(destination_id: int, *, limit: int = 100) -> list[OutboxEntry]:
-    return list(
-        OutboxEntry.objects.filter(
-            destination_id=destination_id, state=OutboxEntry.State.DEAD
-        )
-        .select_related("statement")
-        .order_by("-pk")[:limit]
-    )

@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
-from .models import MonthlyActivity, Statement
+from ..models import MonthlyActivity, Statement
 
 _TABLE = MonthlyActivity._meta.db_table
 # Adds the inserted counts to a month's existing ones (PostgreSQL, SQLite 3.24+).

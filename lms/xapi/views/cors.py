@@ -20,7 +20,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 
-from .conf import xapi_settings
+from ..conf import xapi_settings
 
 ALLOW_METHODS = "GET, HEAD, POST, PUT, OPTIONS"
 ALLOW_HEADERS = (
