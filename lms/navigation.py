@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 
@@ -55,12 +55,12 @@ def registered_items() -> Iterable[MenuItem]:
 
 
 def menu_for(
-    user: AbstractBaseUser | AnonymousUser,
+    user: Any,
     *,
     resolve: Callable[[MenuItem], str | None] = MenuItem.url,
 ) -> list[tuple[MenuItem, str]]:
-    """The entries `user` may see, in order, each with its URL (entries without
-    one now are left out)."""
+    """The entries `user` (signed in or anonymous) may see, in order, each with
+    its URL (entries without one now are left out)."""
     visible = []
     for item in registered_items():
         if item.roles != frozenset() and not user.has_perm(SEE_ITEM, item):

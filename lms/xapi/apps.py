@@ -18,10 +18,10 @@ class XapiConfig(AppConfig):
         from . import (
             checks,  # noqa: F401  (registers the system checks)
             permissions,
+            tasks,  # noqa: F401  (a web process registers the tasks too)
         )
 
         permissions.register_rules()
-
         register_role_permissions(
             Role.PROGRAMME_ADMIN,
             {

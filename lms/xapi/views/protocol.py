@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.utils import timezone
 from django.views import View
 
@@ -100,7 +101,9 @@ class XapiView(View):
     """Request syntax, version header, authentication and error mapping shared by
     the LRS views. Handlers are ``handle_<method>(lrs, client)``."""
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(
+        self, request: HttpRequest, *args: Any, **kwargs: Any
+    ) -> HttpResponseBase:
         if request.method == "OPTIONS":
             return self.options(request, *args, **kwargs)
         try:
