@@ -132,6 +132,7 @@ def test_coordinates_faculty_accepts_ids_and_objects(coordinator, faculty) -> No
 
 def test_register_object_rule_decides_a_new_permission(monkeypatch, lecturer) -> None:
     monkeypatch.setattr(permissions, "_rules", dict(permissions._rules))
+    monkeypatch.setattr(permissions, "_object_rules", dict(permissions._object_rules))
     seen = []
 
     def only_even_things(user, obj):  # type: ignore[no-untyped-def]
@@ -149,6 +150,7 @@ def test_register_object_rule_decides_a_new_permission(monkeypatch, lecturer) ->
 
 def test_register_object_rule_replaces_an_existing_rule(monkeypatch, lecturer, target):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(permissions, "_rules", dict(permissions._rules))
+    monkeypatch.setattr(permissions, "_object_rules", dict(permissions._object_rules))
 
     register_object_rule(VIEW, lambda user, obj: True)
 
