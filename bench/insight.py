@@ -192,10 +192,9 @@ from certification.models import (  # noqa: E402
 from lms.academic_year import bounds, recent  # noqa: E402
 from lms.accounts.models import Faculty, Profile  # noqa: E402
 from lms.accounts.roles import Role  # noqa: E402
-from lms.xapi import activity  # noqa: E402
 from lms.xapi.conf import xapi_settings  # noqa: E402
 from lms.xapi.models import MonthlyActivity, Statement, agent_key  # noqa: E402
-from lms.xapi.services import platform_authority  # noqa: E402
+from lms.xapi.services import activity, platform_authority  # noqa: E402
 from lms.xapi.vocabulary import ActivityTypes, Verbs  # noqa: E402
 from practices_db import indexing  # noqa: E402
 from practices_db import services as practice_services  # noqa: E402

@@ -60,7 +60,6 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
-from lms.xapi import forwarding  # noqa: E402
 from lms.xapi.data import ActivityRef, LearningEvent, ResultData  # noqa: E402
 from lms.xapi.models import (  # noqa: E402
     Destination,
@@ -70,7 +69,7 @@ from lms.xapi.models import (  # noqa: E402
     StatementAgent,
     agent_key,
 )
-from lms.xapi.services import create_client, record  # noqa: E402
+from lms.xapi.services import create_client, forwarding, record  # noqa: E402
 from lms.xapi.vocabulary import ActivityTypes, Verbs  # noqa: E402
 
 VERBS = [f"http://adlnet.gov/expapi/verbs/{v}" for v in

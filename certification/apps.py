@@ -11,11 +11,9 @@ class CertificationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from lms.accounts.personal_data import (
-            PersonalDataSource,
-            register_personal_data,
-        )
+        from lms.accounts.data import PersonalDataSource
         from lms.accounts.roles import Role, register_role_permissions
+        from lms.accounts.selectors import register_personal_data
         from lms.demo import register_demo_seeder
         from lms.navigation import MenuItem, register_menu_item
 

@@ -16,7 +16,9 @@ class CoursesConfig(AppConfig):
         from lms.demo import register_demo_seeder
         from lms.navigation import MenuItem, register_menu_item
 
-        from . import demo, selectors, signal_handlers  # noqa: F401
+        from . import demo, permissions, selectors, signal_handlers  # noqa: F401
+
+        permissions.register_rules()
 
         # After the practices (lessons link to them), before the trajectories
         # (which may link to the demo course).

@@ -4,6 +4,13 @@ Every block that shows something to look at or listen to has a required
 alternative: images need alt text (or an explicit "decorative"), videos a
 transcript or a captions file. Like Wagtail's own ImageBlock, these checks are
 deferred while an author saves a draft and enforced when the lesson is published.
+
+Rich text of learning content: Wagtail's editor on the way in, `clean_html` out.
+The Wagtail editor (Draftail) keeps only the features a field allows when an
+author saves. Text can also arrive through other doors (imports, the API, code),
+so every rendering of course rich text goes through `lms.sanitizing.clean_html`
+after Wagtail has expanded its internal links: what reaches a page is always the
+suite's one allowlist.
 """
 
 from __future__ import annotations
@@ -13,21 +20,41 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.encoding import force_str
 from django.utils.html import strip_tags
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
-from wagtail.rich_text import RichText
+from wagtail.rich_text import RichText, expand_db_html
 
-from .rich_text import TEXT_FEATURES, CleanRichText
+from lms.sanitizing import clean_html
+
+# What authors may use in lessons: headings below the page title, emphasis,
+# lists and links (to pages, documents and the web). No images or embeds inside
+# text: those are blocks of their own, with required alternatives.
+TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 VIDEO_EXTENSIONS = ("mp4", "webm")
 CAPTION_EXTENSIONS = ("vtt",)
 
 
+def render_rich_text(source: str | None) -> SafeString:
+    """Stored rich text as safe HTML: links expanded by Wagtail, then cleaned."""
+    if not source:
+        return clean_html("")
+    return clean_html(expand_db_html(force_str(source)))
+
+
+class CleanRichText(RichText):
+    """A RichText value that renders through `render_rich_text`."""
+
+    def __html__(self) -> str:
+        return render_rich_text(self.source)
+
+
 class LessonRichTextBlock(blocks.RichTextBlock):
-    """Rich text limited to TEXT_FEATURES; renders cleaned (see rich_text.py)."""
+    """Rich text limited to TEXT_FEATURES; renders cleaned (`render_rich_text`)."""
 
     def __init__(self, features: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(features=features or TEXT_FEATURES, **kwargs)

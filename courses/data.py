@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -79,3 +81,13 @@ class LinkedContent:
     @property
     def done(self) -> bool:
         return self.lessons_total > 0 and self.lessons_done == self.lessons_total
+
+
+@dataclass(frozen=True)
+class PageVisit:
+    """A person's visit to a page, as the rule `engage_courses.view_lesson` sees
+    it: the page and what the visit's session holds (the view restrictions whose
+    password the person gave are remembered there)."""
+
+    page: Any
+    session: Mapping[str, Any] = field(default_factory=dict)

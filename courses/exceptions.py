@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from lms.exceptions import DomainError, Forbidden, NotFound
 
-class CoursesError(Exception):
+
+class CoursesError(DomainError):
     """Base class: something a person can act on."""
 
 
-class NotAllowed(CoursesError):
+class NotAllowed(CoursesError, Forbidden):
     pass
 
 
-class LessonNotAvailable(CoursesError):
+class LessonNotAvailable(CoursesError, NotFound):
     pass

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 
 from .accounts.roles import Role
-from .accounts.selectors import roles_of
+
+# Who sees an entry is the rule `engage_accounts.see_menu_item` (by its `roles`).
+SEE_ITEM = "engage_accounts.see_menu_item"
 
 
 @dataclass(frozen=True)
@@ -53,19 +55,15 @@ def registered_items() -> Iterable[MenuItem]:
 
 
 def menu_for(
-    user: AbstractBaseUser | AnonymousUser,
+    user: Any,
     *,
     resolve: Callable[[MenuItem], str | None] = MenuItem.url,
 ) -> list[tuple[MenuItem, str]]:
-    """The entries `user` may see, in order, each with its URL (entries without
-    one now are left out)."""
-    signed_in = bool(getattr(user, "is_authenticated", False))
-    user_roles = roles_of(user) if signed_in else frozenset()
+    """The entries `user` (signed in or anonymous) may see, in order, each with
+    its URL (entries without one now are left out)."""
     visible = []
     for item in registered_items():
-        if item.roles is None and not signed_in:
-            continue
-        if item.roles and not (item.roles & user_roles):
+        if item.roles != frozenset() and not user.has_perm(SEE_ITEM, item):
             continue
         try:
             url = resolve(item)

@@ -1,11 +1,11 @@
-"""`{{ page.intro|course_rich_text }}`: course rich text, cleaned (see rich_text.py)."""
+"""`{{ page.intro|course_rich_text }}`: course rich text, cleaned (see blocks.py)."""
 
 from __future__ import annotations
 
 from django import template
 from django.utils.safestring import SafeString
 
-from ..rich_text import render_rich_text
+from ..blocks import render_rich_text
 
 register = template.Library()
 

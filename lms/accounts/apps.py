@@ -21,7 +21,7 @@ class AccountsConfig(AppConfig):
         from lms.navigation import MenuItem, register_menu_item
 
         from . import demo, permissions, selectors, signal_handlers
-        from .personal_data import PersonalDataSource, register_personal_data
+        from .data import PersonalDataSource
 
         post_save.connect(
             signal_handlers.create_profile_for_new_user,
@@ -38,7 +38,7 @@ class AccountsConfig(AppConfig):
         permissions.register_default_rules()
         # The account itself is erased by `services.erase_person` after every
         # other app's eraser has run.
-        register_personal_data(
+        selectors.register_personal_data(
             PersonalDataSource(key="account", export=selectors.account_data, order=0)
         )
         register_demo_seeder("faculties and people", demo.seed_people, order=10)

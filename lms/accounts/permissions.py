@@ -22,7 +22,7 @@ from typing import Any
 
 from .models import Faculty, Profile
 from .roles import Role
-from .selectors import has_role, profile_of
+from .selectors import has_role, profile_of, roles_of
 
 Rule = Callable[[Any], bool]
 ObjectRule = Callable[[Any, Any], bool]
@@ -101,6 +101,24 @@ def can_change_profile(user: Any, profile: Profile) -> bool:
     return profile.user_id == user.pk or has_role(user, Role.PROGRAMME_ADMIN)
 
 
+def can_erase_person(user: Any, person: Any) -> bool:
+    """Wagtail's own rule for deleting a user: the `auth.delete_user` permission,
+    never oneself, and a superuser only by a superuser."""
+    from wagtail.users.utils import user_can_delete_user
+
+    return bool(user_can_delete_user(user, person))
+
+
+def can_see_menu_item(user: Any, item: Any) -> bool:
+    """A main-menu entry (`lms.navigation.MenuItem`) for everyone signed in
+    (`roles` None), or for the people holding one of its `roles`."""
+    if item.roles is None:
+        return bool(getattr(user, "is_authenticated", False))
+    return bool(item.roles & roles_of(user))
+
+
 def register_default_rules() -> None:
     register_object_rule("engage_accounts.view_profile", can_view_profile)
     register_object_rule("engage_accounts.change_profile", can_change_profile)
+    register_object_rule("engage_accounts.erase_person", can_erase_person)
+    register_object_rule("engage_accounts.see_menu_item", can_see_menu_item)

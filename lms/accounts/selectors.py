@@ -6,7 +6,9 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
+from .data import EXPORT_FORMAT, EXPORT_FORMAT_VERSION, PersonalDataSource
 from .models import Faculty, Profile
 from .roles import GROUP_NAMES, ROLE_BY_GROUP_NAME, Role
 
@@ -30,6 +32,11 @@ def roles_of(user: Any) -> frozenset[Role]:
 def forget_cached_roles(user: Any) -> None:
     if hasattr(user, _ROLE_CACHE_ATTR):
         delattr(user, _ROLE_CACHE_ATTR)
+
+
+def sorted_roles_of(user: Any) -> list[Role]:
+    """The roles of `user` in a stable order, to show them."""
+    return sorted(roles_of(user), key=str)
 
 
 def has_role(user: Any, role: Role) -> bool:
@@ -102,4 +109,59 @@ def account_data(*, user: Any) -> dict[str, Any]:
         "roles": sorted(role.value for role in roles_of(user)),
         # The pseudonym of their xAPI statements (downloadable from the profile).
         "xapi_pseudonym": str(profile.xapi_id),
+    }
+
+
+# --- personal data: the registry of every app's exporter and eraser ------------
+#
+# Personal data: one registry through which every app exports and erases its own.
+#
+# An app that stores data about a person registers a source in its
+# `AppConfig.ready()`::
+#
+#     from lms.accounts.data import PersonalDataSource
+#     from lms.accounts.selectors import register_personal_data
+#
+#     register_personal_data(
+#         PersonalDataSource(key="certification", export=..., erase=..., order=60)
+#     )
+#
+# - `export(*, user)` returns JSON-ready data (dicts, lists, strings, numbers,
+#   dates) about that person only — never another person's name or text. It is one
+#   section of the download "My data" on the profile page
+#   (`collect_personal_data`).
+# - `erase(*, user)` deletes or anonymises what the app holds about the person.
+#   `services.erase_person` calls every eraser, lowest `order` first, inside its
+#   transaction and before the account itself is deleted: an eraser that raises
+#   rolls the whole erasure back, so nothing is half erased. Work that cannot be
+#   undone (deleting stored files) belongs in `transaction.on_commit`.
+#
+# A registry rather than a signal: erasure must run, in order, and fail as one
+# (signals announce, they do not steer), and an export needs an answer from each
+# app. Why it works this way: docs/decisions/0010-erasure-in-certification.md.
+
+_sources: dict[str, PersonalDataSource] = {}
+
+
+def register_personal_data(source: PersonalDataSource) -> None:
+    """Register (or replace, by key) one app's exporter and eraser."""
+    _sources[source.key] = source
+
+
+def personal_data_sources() -> list[PersonalDataSource]:
+    """The registered sources, lowest `order` first."""
+    return sorted(_sources.values(), key=lambda source: (source.order, source.key))
+
+
+def collect_personal_data(user: Any) -> dict[str, Any]:
+    """Everything the installed apps hold about `user`, one section per app."""
+    return {
+        "format": EXPORT_FORMAT,
+        "format_version": EXPORT_FORMAT_VERSION,
+        "exported_at": timezone.now(),
+        "sections": {
+            source.key: source.export(user=user)
+            for source in personal_data_sources()
+            if source.export is not None
+        },
     }

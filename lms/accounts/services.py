@@ -14,7 +14,7 @@ from django.db import transaction
 from .exceptions import UnknownLanguage
 from .models import Faculty, Profile
 from .roles import Role, role_permissions
-from .selectors import forget_cached_roles, profile_of
+from .selectors import forget_cached_roles, personal_data_sources, profile_of
 
 
 @dataclass(frozen=True)
@@ -180,7 +180,7 @@ def seed_faculties(seeds: Iterable[FacultySeed]) -> list[Faculty]:
 @transaction.atomic
 def erase_person(*, user: Any) -> None:
     """Erase a person: what every app registered holds about them
-    (`personal_data.register_personal_data`), then their account, profile and
+    (`selectors.register_personal_data`), then their account, profile and
     queued e-mail — all or nothing.
 
     Their xAPI statements stay as anonymous history: the only link from a
@@ -188,9 +188,15 @@ def erase_person(*, user: Any) -> None:
     """
     from lms.notifications.models import OutgoingEmail
 
-    from .personal_data import erase_personal_data
-
-    erase_personal_data(user)
+    erase_personal_data(user=user)
     if user.email:
         OutgoingEmail.objects.filter(to__iexact=user.email).delete()
     user.delete()
+
+
+def erase_personal_data(*, user: Any) -> None:
+    """Run every registered eraser for `user`, lowest `order` first, inside the
+    caller's transaction: an eraser that raises rolls the whole erasure back."""
+    for source in personal_data_sources():
+        if source.erase is not None:
+            source.erase(user=user)

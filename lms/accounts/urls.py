@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views
+from .views import account as views
 
 app_name = "engage_accounts"
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 
-from .admin_views import erase_person_view, may_erase
+from .views.erasure import erasable_by, erase_person_view
 from .viewsets import faculty_viewset
 
 
@@ -30,7 +30,7 @@ def register_erasure_url() -> list[object]:
 
 @hooks.register("register_user_listing_buttons")
 def erase_button(user: Any, request_user: Any) -> Iterator[Any]:
-    if may_erase(request_user, user):
+    if erasable_by(request_user, user):
         yield ListingButton(
             _("Erase personal data"),
             reverse("engage_accounts_erase", args=[user.pk]),

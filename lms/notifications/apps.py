@@ -12,3 +12,8 @@ class NotificationsConfig(AppConfig):
     label = "engage_notifications"
     verbose_name = _("Notifications")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Registers the tasks that services enqueue by name (lms.queueing): a web
+        # process does not run Celery's autodiscovery.
+        from . import tasks  # noqa: F401

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from lms.exceptions import DomainError, Forbidden
 
-class NotificationError(Exception):
+
+class NotificationError(DomainError):
     """Base class of the notification errors."""
 
 
-class NotYours(NotificationError):
+class NotYours(NotificationError, Forbidden):
     """A person tried to change another person's notification."""
 
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from lms.accounts.selectors import profile_of
 from lms.conf import engage_settings
+from lms.queueing import enqueue, enqueue_on_commit
 
 from .data import Digest, DigestItem, DigestNotification, DigestSection
 from .digest_sources import digest_sources
@@ -37,14 +38,13 @@ from .selectors import unread_cache_key
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
+SEND_EMAIL = "lms.notifications.tasks.send_email"
 
 
 def queue_email(*, to: str, subject: str, body: str) -> OutgoingEmail:
     """Store an e-mail and have a worker deliver it after this transaction commits."""
-    from .tasks import send_email
-
     email = OutgoingEmail.objects.create(to=to, subject=subject[:300], body=body)
-    transaction.on_commit(lambda: send_email.delay(email.pk))
+    enqueue_on_commit(SEND_EMAIL, email.pk)
     return email
 
 
@@ -98,6 +98,15 @@ _PERIOD = {
     DigestFrequency.DAILY: timedelta(days=1),
     DigestFrequency.WEEKLY: timedelta(days=7),
 }
+
+
+def resend_pending_emails() -> int:
+    """Enqueue again every e-mail whose first delivery failed or was never picked
+    up; how many."""
+    ids = pending_email_ids()
+    for email_id in ids:
+        enqueue(SEND_EMAIL, email_id)
+    return len(ids)
 
 
 def language_of(user: Any) -> str:

@@ -19,10 +19,7 @@ def send_email(self, email_id: int) -> bool:  # type: ignore[no-untyped-def]
 @shared_task
 def send_pending_emails() -> int:
     """Re-enqueue e-mails whose first delivery failed or was never picked up."""
-    ids = services.pending_email_ids()
-    for email_id in ids:
-        send_email.delay(email_id)
-    return len(ids)
+    return services.resend_pending_emails()
 
 
 @shared_task

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -13,13 +12,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from lms.accounts.access import signed_in
+
 from . import selectors, services
 from .forms import PreferenceForm
 
 PER_PAGE = 25
 
 
-@login_required
+@signed_in
 def notification_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.notifications_of(request.user), PER_PAGE).get_page(
         request.GET.get("page")
@@ -31,10 +32,12 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@signed_in
 @require_POST
 def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
     """Mark the notification read, then go where it points."""
+    # Scoped to the person: another's notification is not found, for everyone
+    # (superusers included: opening marks it read for its recipient).
     notification = selectors.own_notification(request.user, pk)
     if notification is None:
         raise Http404
@@ -49,7 +52,7 @@ def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("engage_notifications:list")
 
 
-@login_required
+@signed_in
 @require_POST
 def read_all(request: HttpRequest) -> HttpResponse:
     count = services.mark_all_read(user=request.user)
@@ -66,7 +69,7 @@ def read_all(request: HttpRequest) -> HttpResponse:
     return redirect("engage_notifications:list")
 
 
-@login_required
+@signed_in
 def preferences(request: HttpRequest) -> HttpResponse:
     current = selectors.preference_of(request.user)
     if request.method == "POST":

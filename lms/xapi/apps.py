@@ -15,8 +15,13 @@ class XapiConfig(AppConfig):
     def ready(self) -> None:
         from lms.accounts.roles import Role, register_role_permissions
 
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import (
+            checks,  # noqa: F401  (registers the system checks)
+            permissions,
+            tasks,  # noqa: F401  (a web process registers the tasks too)
+        )
 
+        permissions.register_rules()
         register_role_permissions(
             Role.PROGRAMME_ADMIN,
             {

@@ -1,33 +1,41 @@
-"""Errors of lms.xapi, each mapped to an HTTP status by the LRS views."""
+"""Errors of lms.xapi, each answered with its HTTP status by the LRS views."""
 
 from __future__ import annotations
 
-
-class XapiError(Exception):
-    status = 400
+from lms import exceptions
 
 
-class StatementConflict(XapiError):
+class XapiError(exceptions.DomainError):
+    """An LRS request refused; `status` is the HTTP status it is answered with."""
+
+    status_code = 400
+
+    @property
+    def status(self) -> int:
+        return self.status_code
+
+
+class StatementConflict(XapiError, exceptions.Conflict):
     """A statement id already stored with different content (409)."""
 
-    status = 409
+    status_code = 409
 
 
 class BadRequest(XapiError):
-    status = 400
+    status_code = 400
 
 
-class NotFound(XapiError):
-    status = 404
+class NotFound(XapiError, exceptions.NotFound):
+    status_code = 404
 
 
-class XapiForbidden(XapiError):
+class XapiForbidden(XapiError, exceptions.Forbidden):
     """Credentials without the scope the request needs (403)."""
 
-    status = 403
+    status_code = 403
 
 
 class XapiTooLarge(XapiError):
     """A body or batch over the configured limits (413)."""
 
-    status = 413
+    status_code = 413

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from . import forwarding
-from .models import Destination
+from .services import forwarding
 
 
 @shared_task(acks_late=True, ignore_result=True)
@@ -17,9 +16,4 @@ def forward_statements(destination_id: int) -> int:
 @shared_task(ignore_result=True)
 def forward_all() -> int:
     """Beat's safety net: drain every enabled destination (retries, lost kicks)."""
-    sent = 0
-    for destination_id in Destination.objects.filter(enabled=True).values_list(
-        "pk", flat=True
-    ):
-        sent += forwarding.drain(destination_id).sent
-    return sent
+    return forwarding.drain_all()

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import admin_views
+from .permissions import MANAGE_FORWARDING
+from .views import admin as admin_views
 from .viewsets import XapiViewSetGroup
 
 
@@ -32,7 +33,7 @@ def register_forwarding_urls() -> list[object]:
 
 class ForwardingMenuItem(MenuItem):
     def is_shown(self, request: object) -> bool:
-        return bool(request.user.has_perm(admin_views.PERMISSION))  # type: ignore[attr-defined]
+        return bool(request.user.has_perm(MANAGE_FORWARDING))  # type: ignore[attr-defined]
 
 
 @hooks.register("register_settings_menu_item")

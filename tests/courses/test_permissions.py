@@ -81,3 +81,105 @@ def test_private_lessons_cannot_be_marked_by_people_outside_the_group(
 
     assert client_for(lecturer).post(url, {"done": "1"}).status_code == 404
     assert not LessonCompletion.objects.exists()
+
+
+# --- the role × object matrix of the registered rules -----------------------------
+
+VIEW_LESSON = "engage_courses.view_lesson"
+ROLES = ("anonymous", "lecturer", "pilot lecturer", "coach", "coordinator", "admin")
+
+
+def _people(faculty: Any) -> dict[str, Any]:
+    from django.contrib.auth.models import AnonymousUser, Group
+
+    pilot = person(Role.LECTURER, username="pilot", faculty=faculty)
+    pilot.groups.add(Group.objects.get_or_create(name="Pilot group")[0])
+    return {
+        "anonymous": AnonymousUser(),
+        "lecturer": person(Role.LECTURER, username="l", faculty=faculty),
+        "pilot lecturer": pilot,
+        "coach": person(Role.COACH, username="c", faculty=faculty),
+        "coordinator": person(Role.FACULTY_COORDINATOR, username="f", faculty=faculty),
+        "admin": person(Role.PROGRAMME_ADMIN, username="a", faculty=faculty),
+    }
+
+
+def _restrict(lesson: Any, kind: str) -> Any:
+    from django.contrib.auth.models import Group
+
+    if kind == "open":
+        return None
+    restriction = PageViewRestriction.objects.create(
+        page=lesson,
+        restriction_type={
+            "sign-in": PageViewRestriction.LOGIN,
+            "group": PageViewRestriction.GROUPS,
+            "password": PageViewRestriction.PASSWORD,
+        }[kind],
+        password="secret" if kind == "password" else "",
+    )
+    if kind == "group":
+        restriction.groups.add(Group.objects.get_or_create(name="Pilot group")[0])
+    return restriction
+
+
+EXPECTED = {
+    # restriction: who may view the lesson (has_perm asks active people only)
+    "open": {"lecturer", "pilot lecturer", "coach", "coordinator", "admin"},
+    "sign-in": {"lecturer", "pilot lecturer", "coach", "coordinator", "admin"},
+    "group": {"pilot lecturer"},
+    "password": set(),
+}
+
+
+@pytest.mark.parametrize("kind", EXPECTED)
+@pytest.mark.parametrize("role", ROLES)
+def test_view_lesson_matrix(role: str, kind: str, faculty: Any) -> None:
+    from courses.data import PageVisit
+
+    _course, lessons = make_course(1)
+    _restrict(lessons[0], kind)
+    user = _people(faculty)[role]
+
+    allowed = user.has_perm(VIEW_LESSON, PageVisit(page=lessons[0]))
+
+    assert allowed == (role in EXPECTED[kind])
+
+
+def test_a_password_given_in_the_session_opens_the_lesson(lecturer: Any) -> None:
+    from courses.data import PageVisit
+
+    _course, lessons = make_course(1)
+    restriction = _restrict(lessons[0], "password")
+    session = {restriction.passed_view_restrictions_session_key: [restriction.pk]}
+
+    assert lecturer.has_perm(VIEW_LESSON, PageVisit(page=lessons[0], session=session))
+
+
+def test_a_restriction_of_the_course_holds_for_its_lessons(lecturer: Any) -> None:
+    from courses.data import PageVisit
+
+    course, lessons = make_course(1)
+    _restrict(course, "group")
+
+    assert not lecturer.has_perm(VIEW_LESSON, PageVisit(page=lessons[0]))
+
+
+def test_superusers_hold_every_rule() -> None:
+    from courses.data import PageVisit
+    from tests.factories import UserFactory
+
+    _course, lessons = make_course(1)
+    _restrict(lessons[0], "group")
+
+    root = UserFactory(is_superuser=True)
+    assert root.has_perm(VIEW_LESSON, PageVisit(page=lessons[0]))
+
+
+def test_every_rule_of_the_app_is_in_the_matrix() -> None:
+    from lms.accounts.permissions import registered_object_rules, registered_rules
+
+    names = {*registered_rules(), *registered_object_rules()}
+    assert {name for name in names if name.startswith("engage_courses.")} == {
+        VIEW_LESSON
+    }

@@ -16,7 +16,7 @@ from django.test import override_settings
 
 from lms.xapi.builder import statement_json
 from lms.xapi.data import LearningEvent
-from lms.xapi.validation import validate_statement
+from lms.xapi.rules.validation import validate_statement
 from lms.xapi.vocabulary import ActivityTypes, Verbs, all_concepts
 from trajectories import xapi as events
 

@@ -14,7 +14,7 @@ import pytest
 from django.test import override_settings
 
 from lms.xapi.builder import statement_json
-from lms.xapi.validation import validate_statement
+from lms.xapi.rules.validation import validate_statement
 from trajectories import xapi as events
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -31,7 +31,7 @@ SECRET_KEY = env_str("SECRET_KEY", DEFAULT_SECRET_KEY)
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-# Origins whose browser content may call the LRS (/xapi/); see lms/xapi/cors.py.
+# Origins whose browser content may call the LRS (/xapi/); see lms/xapi/views/cors.py.
 ENGAGE_XAPI_CORS_ORIGINS = env_list("ENGAGE_XAPI_CORS_ORIGINS", [])
 
 INSTALLED_APPS = [

@@ -66,7 +66,7 @@ def test_the_confirmation_page_names_the_person_and_what_stays(
 def test_typing_the_username_erases_the_person(
     client_for: Any, root: Any, noor: Any, caplog: Any
 ) -> None:
-    caplog.set_level("INFO", logger="lms.accounts.admin_views")
+    caplog.set_level("INFO", logger="lms.accounts.views.erasure")
     OutgoingEmail.objects.create(to="noor@uni.example", subject="s", body="b")
     response = client_for(root).post(erase_url(noor), {"confirm": "noor"})
     assert response.status_code == 302

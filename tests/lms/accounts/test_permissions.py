@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
@@ -130,6 +132,7 @@ def test_coordinates_faculty_accepts_ids_and_objects(coordinator, faculty) -> No
 
 def test_register_object_rule_decides_a_new_permission(monkeypatch, lecturer) -> None:
     monkeypatch.setattr(permissions, "_rules", dict(permissions._rules))
+    monkeypatch.setattr(permissions, "_object_rules", dict(permissions._object_rules))
     seen = []
 
     def only_even_things(user, obj):  # type: ignore[no-untyped-def]
@@ -147,6 +150,7 @@ def test_register_object_rule_decides_a_new_permission(monkeypatch, lecturer) ->
 
 def test_register_object_rule_replaces_an_existing_rule(monkeypatch, lecturer, target):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(permissions, "_rules", dict(permissions._rules))
+    monkeypatch.setattr(permissions, "_object_rules", dict(permissions._object_rules))
 
     register_object_rule(VIEW, lambda user, obj: True)
 
@@ -158,3 +162,117 @@ def test_superusers_may_do_anything(target) -> None:
 
     assert fresh(root).has_perm(VIEW, target)
     assert fresh(root).has_perm(CHANGE, target)
+
+
+# --- the role × object matrix of every rule of lms.accounts ------------------------
+
+ERASE = "engage_accounts.erase_person"
+SEE_MENU_ITEM = "engage_accounts.see_menu_item"
+ROLES = (
+    "anonymous",
+    "the person",
+    "other lecturer",
+    "coach of the faculty",
+    "coordinator of the faculty",
+    "coordinator of another faculty",
+    "programme admin",
+    "privacy officer",  # a programme admin given Wagtail's delete_user
+)
+
+
+def _who(role: str, me: Any, faculty: Any, other_faculty: Any) -> Any:
+    from django.contrib.auth.models import Permission
+
+    if role == "anonymous":
+        return AnonymousUser()
+    if role == "the person":
+        return fresh(me)
+    made = {
+        "other lecturer": (Role.LECTURER, faculty),
+        "coach of the faculty": (Role.COACH, faculty),
+        "coordinator of the faculty": (Role.FACULTY_COORDINATOR, faculty),
+        "coordinator of another faculty": (Role.FACULTY_COORDINATOR, other_faculty),
+        "programme admin": (Role.PROGRAMME_ADMIN, faculty),
+        "privacy officer": (Role.PROGRAMME_ADMIN, faculty),
+    }[role]
+    user = person(made[0], faculty=made[1])
+    if role == "privacy officer":
+        user.user_permissions.add(Permission.objects.get(codename="delete_user"))
+    return fresh(user)
+
+
+MATRIX = {
+    VIEW: {
+        "the person",
+        "coordinator of the faculty",
+        "programme admin",
+        "privacy officer",
+    },
+    CHANGE: {"the person", "programme admin", "privacy officer"},
+    # Wagtail's rule: the delete_user permission, never oneself.
+    ERASE: {"privacy officer"},
+}
+
+
+@pytest.mark.parametrize("permission", MATRIX)
+@pytest.mark.parametrize("role", ROLES)
+def test_profile_rules_matrix(
+    role: str, permission: str, faculty: Any, other_faculty: Any
+) -> None:
+    me = person(Role.LECTURER, username="me", faculty=faculty)
+    user = _who(role, me, faculty, other_faculty)
+    target = me if permission == ERASE else profile_of(me)
+
+    assert user.has_perm(permission, target) == (role in MATRIX[permission])
+
+
+def test_nobody_but_a_superuser_erases_a_superuser(faculty: Any) -> None:
+    root = UserFactory(is_superuser=True, username="root")
+    officer = _who("privacy officer", root, faculty, faculty)
+
+    assert not officer.has_perm(ERASE, root)
+    assert fresh(UserFactory(is_superuser=True)).has_perm(ERASE, root)
+
+
+def _menu_item(roles: Any) -> Any:
+    from lms.navigation import MenuItem
+
+    return MenuItem(key="x", label="X", url_name="x", roles=roles)
+
+
+MENU_MATRIX = {
+    # roles of the entry: who sees it (an entry for everyone, roles=frozenset(),
+    # is shown without asking)
+    "everyone signed in": (None, set(ROLES) - {"anonymous"}),
+    "coaches": (frozenset({Role.COACH}), {"coach of the faculty"}),
+    "coordinators and admins": (
+        frozenset({Role.FACULTY_COORDINATOR, Role.PROGRAMME_ADMIN}),
+        {
+            "coordinator of the faculty",
+            "coordinator of another faculty",
+            "programme admin",
+            "privacy officer",
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("entry", MENU_MATRIX)
+@pytest.mark.parametrize("role", ROLES)
+def test_menu_item_matrix(
+    role: str, entry: str, faculty: Any, other_faculty: Any
+) -> None:
+    me = person(Role.LECTURER, username="me", faculty=faculty)
+    user = _who(role, me, faculty, other_faculty)
+    roles, expected = MENU_MATRIX[entry]
+
+    assert user.has_perm(SEE_MENU_ITEM, _menu_item(roles)) == (role in expected)
+
+
+def test_every_rule_of_the_app_is_in_the_matrix() -> None:
+    names = {*permissions.registered_rules(), *permissions.registered_object_rules()}
+
+    assert {n for n in names if n.startswith("engage_accounts.")} == {
+        *MATRIX,
+        SEE_MENU_ITEM,
+    }

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 
-from lms.accounts import personal_data
-from lms.accounts.personal_data import PersonalDataSource, register_personal_data
+from lms.accounts import selectors as personal_data
+from lms.accounts.data import PersonalDataSource
 from lms.accounts.roles import Role
-from lms.accounts.selectors import profile_of
+from lms.accounts.selectors import profile_of, register_personal_data
 from lms.accounts.services import erase_person
 from tests.factories import person
 

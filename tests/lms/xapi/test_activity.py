@@ -10,10 +10,9 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from lms.xapi import activity
 from lms.xapi.models import MonthlyActivity
 from lms.xapi.selectors import monthly_activity
-from lms.xapi.services import record
+from lms.xapi.services import activity, record
 from tests.lms.xapi.factories import new_id, statement
 from tests.lms.xapi.test_record import attended_event
 from tests.lms.xapi.test_statements_resource import LRS, lrs  # noqa: F401

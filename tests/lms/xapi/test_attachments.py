@@ -725,8 +725,8 @@ def test_tincan_statements_with_attachments_over_real_http(
 def test_forwarding_sends_the_attachment_data(lrs: LRS, second_lrs: Any) -> None:
     import urllib.request
 
-    from lms.xapi import forwarding
     from lms.xapi.models import Destination
+    from lms.xapi.services import forwarding
 
     destination = Destination.objects.create(
         name="second",

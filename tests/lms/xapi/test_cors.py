@@ -1,4 +1,4 @@
-"""Cross-origin access to the LRS endpoints (lms.xapi.cors)."""
+"""Cross-origin access to the LRS endpoints (lms.xapi.views.cors)."""
 
 from __future__ import annotations
 

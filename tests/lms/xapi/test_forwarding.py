@@ -14,9 +14,8 @@ from django.test import Client
 from django.utils import timezone
 
 from lms.accounts.roles import Role
-from lms.xapi import forwarding
 from lms.xapi.models import Destination, OutboxEntry, Statement
-from lms.xapi.services import store_statements
+from lms.xapi.services import forwarding, store_statements
 from tests.factories import person
 from tests.lms.xapi.factories import statement
 from tests.lms.xapi.second_lrs import SecondLRS

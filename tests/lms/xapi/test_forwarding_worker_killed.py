@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from lms.xapi import forwarding
 from lms.xapi.models import OutboxEntry
+from lms.xapi.services import forwarding
 from tests.celery_worker import wait_for
 from tests.lms.xapi.second_lrs import SecondLRS
 from tests.lms.xapi.test_forwarding import destination_for, store, time_passes

@@ -39,7 +39,7 @@ def test_the_published_version_names_exactly_these_concepts() -> None:
     import json
     from pathlib import Path
 
-    from lms.xapi.profile import PROFILE_VERSION
+    from lms.xapi.rules.profile import PROFILE_VERSION
 
     golden = json.loads(
         (Path(__file__).parent / "golden" / "profile_concepts.json").read_text()

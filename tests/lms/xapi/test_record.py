@@ -176,7 +176,7 @@ def test_record_writes_everything_in_a_fixed_number_of_queries(
     destination("one")
     destination("two")
     destination("off", enabled=False)
-    # PostgreSQL: all record() writes is one statement (lms/xapi/recording.py);
+    # PostgreSQL: all record() writes is one statement (lms/xapi/services/recording.py);
     # elsewhere: statement, agent rows, activity rows, monthly count, outbox rows.
     queries = 1 if connection.vendor == "postgresql" else 5
     with (

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from lms.xapi.validation import (
+from lms.xapi.rules.validation import (
     StatementValidationError,
     is_absolute_iri,
     is_absolute_irl,

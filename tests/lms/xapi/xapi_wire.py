@@ -1,5 +1,5 @@
 """Building and reading xAPI request bodies in tests, written independently of
-lms.xapi.multipart so the tests do not check the code against itself."""
+lms.xapi.rules.multipart so the tests do not check the code against itself."""
 
 from __future__ import annotations
 

@@ -13,7 +13,8 @@ from lms.accounts.services import erase_person
 class Command(BaseCommand):
     help = (
         "Erase a person: what every app holds about them (see "
-        "lms.accounts.personal_data), their account, profile and queued e-mail. "
+        "lms.accounts.selectors.register_personal_data), their account, profile "
+        "and queued e-mail. "
         "Their learning statements stay as anonymous history. Irreversible."
     )
 

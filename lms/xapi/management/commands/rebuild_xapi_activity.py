@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from lms.xapi import activity
+from lms.xapi.services import activity
 
 
 class Command(BaseCommand):

@@ -6,9 +6,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from lms.xapi.forwarding import replay
 from lms.xapi.models import Destination
-from lms.xapi.validation import parse_timestamp
+from lms.xapi.rules.validation import parse_timestamp
+from lms.xapi.services.forwarding import replay
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""Pure rules of lms.xapi: data in, answer out, no database."""
