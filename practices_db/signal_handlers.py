@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import indexing, review_notices, services
+from . import services
+from .services import indexing, review_notices
 from .models import PracticePage, PracticeReviewTask
 
 

@@ -8,9 +8,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from practices_db import handout, services
+from practices_db import services
+from practices_db.selectors import handout
 from practices_db.exceptions import NotAllowed
-from practices_db.handout import build_handout
+from practices_db.selectors.handout import build_handout
 from practices_db.models import CollectionItem, PracticeCollection, PracticePage
 from practices_db.selectors import collection_items
 from tests.practices_db.factories import make_practice
