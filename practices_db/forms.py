@@ -13,8 +13,8 @@ from lms.sanitizing import clean_text, clean_typed_html
 from lms.uploads import validate_upload
 
 from .data import NewAttachment, PracticeInput
-from .rules.licences import Licence
 from .models import GroupSize, PracticeLanguage, PracticePage, Term, Vocabulary
+from .rules.licences import Licence
 
 ATTACHMENT_SLOTS = 3
 IMAGE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif", "webp"})

@@ -79,9 +79,7 @@ def nobody(user: Any) -> bool:
 
 
 def reviews_faculty(user: Any, faculty_id: int | None) -> bool:
-    return has_role(user, Role.PROGRAMME_ADMIN) or coordinates_faculty(
-        user, faculty_id
-    )
+    return has_role(user, Role.PROGRAMME_ADMIN) or coordinates_faculty(user, faculty_id)
 
 
 def sees_private_document(user: Any, document: Any) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from . import services
-from .services import indexing, review_notices
 from .models import PracticePage, PracticeReviewTask
+from .services import indexing, review_notices
 
 
 def _practice(obj: Any) -> PracticePage | None:

@@ -23,7 +23,9 @@ def register_practice_viewsets() -> object:
 
 @hooks.register("register_admin_urls")
 def register_import_urls() -> list[object]:
-    return [path("practices/import/", admin.import_view, name="engage_practices_import")]
+    return [
+        path("practices/import/", admin.import_view, name="engage_practices_import")
+    ]
 
 
 class ImportMenuItem(MenuItem):

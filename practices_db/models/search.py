@@ -72,9 +72,10 @@ class SearchVocabularyTerm(models.Model):
 class SearchIndexState(models.Model):
     """One row whose token changes with every change of the search index.
 
-    Processes keep facet bitsets in memory per token (`selectors/search/facet_index.py`). A random
-    token rather than a counter: a rolled-back change restores the old token,
-    whose bitsets were built from exactly the rows that are back.
+    Processes keep facet bitsets in memory per token
+    (`selectors/search/facet_index.py`). A random token rather than a counter: a
+    rolled-back change restores the old token, whose bitsets were built from
+    exactly the rows that are back.
     """
 
     token = models.CharField(max_length=32)

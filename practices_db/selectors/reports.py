@@ -33,6 +33,7 @@ _MASK_COLUMNS: dict[str, str] = {
     Vocabulary.FORMAT: "formats_mask",
 }
 
+
 @dataclass(frozen=True)
 class YearActivity:
     """Practices of a faculty (or all) in one academic year."""

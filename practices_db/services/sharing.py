@@ -73,7 +73,10 @@ def _attachment(new: NewAttachment, author: Any) -> PracticeAttachment:
             image=image, alt_text=new.alt_text, caption=new.caption
         )
     document = get_document_model()(
-        title=title, file=new.file, uploaded_by_user=author, collection=attachments_collection()
+        title=title,
+        file=new.file,
+        uploaded_by_user=author,
+        collection=attachments_collection(),
     )
     document.save()
     return PracticeAttachment(document=document, caption=new.caption)

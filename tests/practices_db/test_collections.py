@@ -9,11 +9,10 @@ from django.test import Client
 from django.urls import reverse
 
 from practices_db import services
-from practices_db.selectors import handout
 from practices_db.exceptions import NotAllowed
-from practices_db.selectors.handout import build_handout
 from practices_db.models import CollectionItem, PracticeCollection, PracticePage
-from practices_db.selectors import collection_items
+from practices_db.selectors import collection_items, handout
+from practices_db.selectors.handout import build_handout
 from tests.practices_db.factories import make_practice
 
 pytestmark = pytest.mark.django_db

@@ -32,7 +32,13 @@ from ...models import (
 from ...rules.licences import Licence
 from ...rules.text import QueryWord, highlight, query_words
 from .facet_index import FacetIndex, facet_index
-from .fulltext import TextMatches, best_ranked, correct_spelling, text_filter, text_matches
+from .fulltext import (
+    TextMatches,
+    best_ranked,
+    correct_spelling,
+    text_filter,
+    text_matches,
+)
 from .query import (
     FACETS,
     MAX_PAGE_SIZE,
@@ -87,7 +93,6 @@ def _selection_filter(
     if spec.vocabulary:
         return GreaterThan(F(spec.column).bitand(reduce(or_, db_values)), 0)
     return Q(**{f"{spec.column}__in": db_values})
-
 
 
 def _hit(
