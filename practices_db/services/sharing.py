@@ -60,26 +60,20 @@ def _file_title(upload: Any) -> str:
 def _attachment(new: NewAttachment, author: Any) -> PracticeAttachment:
     validate_upload(new.file)  # the form did too; an import or API may not have
     extension = PurePath(new.file.name).suffix.lower().lstrip(".")
-    title = _file_title(new.file)
-    if extension in IMAGE_EXTENSIONS:
-        image = get_image_model()(
-            title=title,
-            file=new.file,
-            uploaded_by_user=author,
-            collection=attachments_collection(),
-        )
-        image.save()
-        return PracticeAttachment(
-            image=image, alt_text=new.alt_text, caption=new.caption
-        )
-    document = get_document_model()(
-        title=title,
+    is_image = extension in IMAGE_EXTENSIONS
+    model = get_image_model() if is_image else get_document_model()
+    stored = model(
+        title=_file_title(new.file),
         file=new.file,
         uploaded_by_user=author,
         collection=attachments_collection(),
     )
-    document.save()
-    return PracticeAttachment(document=document, caption=new.caption)
+    stored.save()
+    if is_image:
+        return PracticeAttachment(
+            image=stored, alt_text=new.alt_text, caption=new.caption
+        )
+    return PracticeAttachment(document=stored, caption=new.caption)
 
 
 def _apply(page: PracticePage, data: PracticeInput, author: Any) -> None:
