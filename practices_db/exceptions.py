@@ -19,3 +19,7 @@ class NotEditable(PracticeError, Conflict):
 
 class InvalidReviewAction(PracticeError):
     """The review action is not open to this reviewer now, or lacks a comment."""
+
+
+class TooLong(PracticeError):
+    """A text is longer than its field holds (nothing is cut off silently)."""

@@ -15,7 +15,12 @@ from ..exceptions import NotAllowed
 from ..models import CollectionItem, PracticeCollection, PracticePage
 from ..models.collections import new_share_token
 from ..permissions import CHANGE_COLLECTION, CURATE
+from ..rules.limits import within
 from .engagement import require_live
+
+
+def _note(note: str) -> str:
+    return within(clean_text(note), limit=1000, field="note")
 
 
 def _own(collection: PracticeCollection, user: Any) -> None:
@@ -33,8 +38,8 @@ def create_collection(
         )
     return PracticeCollection.objects.create(
         owner=owner,
-        title=clean_text(title)[:200],
-        description=clean_text(description)[:2000],
+        title=within(clean_text(title), limit=200, field="title"),
+        description=within(clean_text(description), limit=2000, field="description"),
     )
 
 
@@ -42,8 +47,10 @@ def update_collection(
     *, actor: Any, collection: PracticeCollection, title: str, description: str
 ) -> PracticeCollection:
     _own(collection, actor)
-    collection.title = clean_text(title)[:200]
-    collection.description = clean_text(description)[:2000]
+    collection.title = within(clean_text(title), limit=200, field="title")
+    collection.description = within(
+        clean_text(description), limit=2000, field="description"
+    )
     collection.save()
     return collection
 
@@ -72,10 +79,10 @@ def add_to_collection(
         item, created = CollectionItem.objects.get_or_create(
             collection=collection,
             practice=page,
-            defaults={"note": clean_text(note)[:1000], "position": (last or 0) + 1},
+            defaults={"note": _note(note), "position": (last or 0) + 1},
         )
         if not created and note:
-            item.note = clean_text(note)[:1000]
+            item.note = _note(note)
             item.save(update_fields=["note"])
         collection.save(update_fields=["updated_at"])
     return item
@@ -83,7 +90,7 @@ def add_to_collection(
 
 def update_item(*, actor: Any, item: CollectionItem, note: str) -> CollectionItem:
     _own(item.collection, actor)
-    item.note = clean_text(note)[:1000]
+    item.note = _note(note)
     item.save(update_fields=["note"])
     return item
 

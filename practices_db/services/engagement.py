@@ -16,6 +16,7 @@ from .. import xapi as events
 from ..exceptions import NotAllowed
 from ..models import Adoption, Bookmark, PracticePage
 from ..permissions import SHARE
+from ..rules.limits import within
 from . import indexing
 
 
@@ -55,7 +56,9 @@ def record_adoption(*, user: Any, page: PracticePage, note: str = "") -> Adoptio
     require_live(page)
     with transaction.atomic():
         adoption, created = Adoption.objects.update_or_create(
-            user=user, practice=page, defaults={"note": clean_text(note)[:500]}
+            user=user,
+            practice=page,
+            defaults={"note": within(clean_text(note), limit=500, field="note")},
         )
         if created:
             record(

@@ -91,6 +91,12 @@ class _RowReader:
             reasons.append(_("title: longer than 200 characters"))
         if len(value["summary"]) > 600:
             reasons.append(_("summary: longer than 600 characters"))
+        for column in ("discipline", "contact_name"):
+            if len(value[column]) > 200:
+                reasons.append(
+                    _("%(column)s: longer than %(max)d characters")
+                    % {"column": column, "max": 200}
+                )
         for column in ("body", "evidence"):
             if len(row.get(column) or "") > MAX_RICH_TEXT:
                 reasons.append(
@@ -147,7 +153,7 @@ class _RowReader:
             summary=value["summary"],
             body=body,
             faculty_id=faculty.pk,
-            discipline=value["discipline"][:200],
+            discipline=value["discipline"],
             group_size=group_size,
             course_level_ids=term_ids["levels"],
             format_ids=term_ids["formats"],
@@ -155,7 +161,7 @@ class _RowReader:
             aspect_ids=term_ids["aspects"],
             sdg_ids=term_ids["sdgs"],
             evidence=clean_typed_html(row.get("evidence") or ""),
-            contact_name=value["contact_name"][:200],
+            contact_name=value["contact_name"],
             contact_email=value["contact_email"],
             language=language,
             licence=licence,

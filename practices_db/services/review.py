@@ -11,6 +11,7 @@ from wagtail.workflows import publish_workflow_state
 
 from ..exceptions import InvalidReviewAction
 from ..models import PracticePage
+from ..rules.limits import within
 
 
 def review_actions(user: Any, page: PracticePage) -> list[tuple[str, str, bool]]:
@@ -39,7 +40,10 @@ def review_practice(
             )
         task_state = page.current_workflow_task_state
         task_state.task.specific.on_action(
-            task_state, actor, action, comment=comment.strip()[:2000]
+            task_state,
+            actor,
+            action,
+            comment=within(comment.strip(), limit=2000, field="comment"),
         )
 
 
