@@ -168,8 +168,9 @@ from wagtail.models import Locale, Page  # noqa: E402
 from lms.accounts.models import Faculty, Profile  # noqa: E402
 from lms.accounts.roles import Role  # noqa: E402
 from lms.accounts.services import FacultySeed, seed_faculties  # noqa: E402
-from practices_db import indexing, services  # noqa: E402
-from practices_db.licences import Licence  # noqa: E402
+from practices_db import services  # noqa: E402
+from practices_db.services import indexing  # noqa: E402
+from practices_db.rules.licences import Licence  # noqa: E402
 from practices_db.models import (  # noqa: E402
     Adoption,
     GroupSize,
@@ -179,8 +180,8 @@ from practices_db.models import (  # noqa: E402
     Term,
     Vocabulary,
 )
-from practices_db.search import PracticeQuery, Sort, run_search  # noqa: E402
-from practices_db.text import STOP_WORDS  # noqa: E402
+from practices_db.selectors.search import PracticeQuery, Sort, run_search  # noqa: E402
+from practices_db.rules.text import STOP_WORDS  # noqa: E402
 
 settings.ALLOWED_HOSTS = ["*"]
 

@@ -30,7 +30,7 @@ class PracticesDbConfig(AppConfig):
         from lms.demo import register_demo_seeder
         from lms.navigation import MenuItem, register_menu_item
 
-        from . import demo, signal_handlers
+        from . import demo, permissions, signal_handlers
         from .models import PracticePage
 
         page_published.connect(
@@ -85,6 +85,7 @@ class PracticesDbConfig(AppConfig):
                 weak=False,
             )
 
+        permissions.register()
         register_role_permissions(
             Role.PROGRAMME_ADMIN,
             {

@@ -35,3 +35,12 @@ class PracticeInput:
     licence: str = "CC-BY-4.0"
     new_attachments: tuple[NewAttachment, ...] = field(default=())
     remove_attachment_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReviewStep:
+    """One review step (a `PracticeReviewTask`) of one practice: the object the
+    rule `engage_practices.review_step` is asked about."""
+
+    task: Any
+    page: Any

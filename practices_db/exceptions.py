@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from lms.exceptions import Conflict, DomainError, Forbidden
 
-class PracticeError(Exception):
+
+class PracticeError(DomainError):
     """Base class: something a person can act on (the message says what)."""
 
 
-class NotAllowed(PracticeError):
-    pass
+class NotAllowed(PracticeError, Forbidden):
+    """The person may not do this (not theirs, not their role, not published)."""
 
 
-class NotEditable(PracticeError):
-    pass
+class NotEditable(PracticeError, Conflict):
+    """The practice is in a state that does not allow this now."""
 
 
 class InvalidReviewAction(PracticeError):
-    pass
+    """The review action is not open to this reviewer now, or lacks a comment."""
+
+
+class TooLong(PracticeError):
+    """A text is longer than its field holds (nothing is cut off silently)."""

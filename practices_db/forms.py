@@ -13,8 +13,8 @@ from lms.sanitizing import clean_text, clean_typed_html
 from lms.uploads import validate_upload
 
 from .data import NewAttachment, PracticeInput
-from .licences import Licence
 from .models import GroupSize, PracticeLanguage, PracticePage, Term, Vocabulary
+from .rules.licences import Licence
 
 ATTACHMENT_SLOTS = 3
 IMAGE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "gif", "webp"})
@@ -306,8 +306,6 @@ class ReviewForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         cleaned["comment"] = clean_text(cleaned.get("comment", ""))
-        if cleaned.get("action") in {"reject", "decline"} and not cleaned["comment"]:
-            self.add_error("comment", _("Tell the author why, in a comment."))
         return cleaned
 
 

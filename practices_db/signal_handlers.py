@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import indexing, review_notices, services
+from . import services
 from .models import PracticePage, PracticeReviewTask
+from .services import indexing, review_notices
 
 
 def _practice(obj: Any) -> PracticePage | None:

@@ -1,3 +1,5 @@
+"""Wagtail registrations of the practices database."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -8,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import admin_views, services
-from .models import PracticeAttachment
+from . import selectors
+from .permissions import IMPORT, VIEW_PRIVATE_DOCUMENT
+from .views import admin, practice
 from .viewsets import PracticesViewSetGroup
 
 
@@ -21,17 +24,13 @@ def register_practice_viewsets() -> object:
 @hooks.register("register_admin_urls")
 def register_import_urls() -> list[object]:
     return [
-        path(
-            "practices/import/",
-            admin_views.import_view,
-            name="engage_practices_import",
-        )
+        path("practices/import/", admin.import_view, name="engage_practices_import")
     ]
 
 
 class ImportMenuItem(MenuItem):
     def is_shown(self, request: Any) -> bool:
-        return bool(request.user.has_perm(admin_views.PERMISSION))
+        return bool(request.user.has_perm(IMPORT))
 
 
 @hooks.register("register_admin_menu_item")
@@ -44,32 +43,17 @@ def register_import_menu_item() -> MenuItem:
     )
 
 
+@hooks.register("before_serve_page")
+def record_practice_view(page: Any, request: Any, *args: Any) -> None:
+    practice.record_view(page, request)
+
+
 @hooks.register("before_serve_document")
 def protect_unpublished_practice_documents(document: Any, request: Any) -> Any:
-    """A practice document that no published practice shows is only for its
-    uploader, the practice's author and its reviewers; everyone else gets "not
-    found", as for the page itself. That includes documents added in an edit that
-    is still in review (they live only in a revision)."""
-    pages = [
-        a.page
-        for a in PracticeAttachment.objects.filter(document=document).select_related(
-            "page"
-        )
-    ]
-    in_practices = getattr(document.collection, "name", "") == services.COLLECTION_NAME
-    if not pages and not in_practices:
-        return None  # not a practice document
-    if any(page.live for page in pages):
+    """A practice document no published practice shows answers "not found", as
+    the page itself would, to all but those the registered rule lets see it."""
+    if not selectors.document_is_private(document):
         return None
-    user = request.user
-    user_pk = getattr(user, "pk", None)
-    if user_pk is not None and document.uploaded_by_user_id == user_pk:
+    if request.user.has_perm(VIEW_PRIVATE_DOCUMENT, document):
         return None
-    for page in pages:
-        if page.owner_id == user_pk or services.may_review_faculty(
-            user, page.faculty_id
-        ):
-            return None
-    if not pages and services.may_review_faculty(user, 0):
-        return None  # the programme team reviews every faculty
     return HttpResponse(status=404)

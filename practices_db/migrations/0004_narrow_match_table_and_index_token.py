@@ -42,7 +42,7 @@ FORWARD_PG = [
     "AFTER TRUNCATE ON engage_practices_searchrecord "
     "FOR EACH STATEMENT EXECUTE FUNCTION engage_practices_pg_match_empty()",
 ]
-# Keep in step with practices_db.indexing.PG_MATCH_INSERT.
+# Keep in step with practices_db.services.indexing.PG_MATCH_INSERT.
 FILL_PG = (
     f"INSERT INTO {MATCH_TABLE} "
     "(page_id, match_vector, rank_vector, first_published_at) "
@@ -71,7 +71,7 @@ BACKWARD_PG = [
 def forward(apps, schema_editor):
     # The summary's terms, as indexing.py now writes them. Importing app code in
     # a migration is usually a trap; index_terms is a pure text function.
-    from practices_db.text import index_terms
+    from practices_db.rules.text import index_terms
 
     SearchRecord = apps.get_model("engage_practices", "SearchRecord")
     batch = []

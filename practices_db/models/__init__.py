@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .collections import CollectionItem, PracticeCollection
 from .pages import (
+    ATTACHMENTS_COLLECTION,
     Adoption,
     Bookmark,
     GroupSize,
@@ -13,11 +14,23 @@ from .pages import (
     PracticePage,
 )
 from .review import PracticeReviewTask
-from .search import SearchIndexState, SearchLog, SearchRecord, SearchVocabularyTerm
+from .search import (
+    FTS_TABLE,
+    PG_MATCH_TABLE,
+    PG_RANK_TABLE,
+    SearchIndexState,
+    SearchLog,
+    SearchRecord,
+    SearchVocabularyTerm,
+)
 from .taxonomy import MAX_TERMS_PER_VOCABULARY, Term, Vocabulary
 
 __all__ = [
+    "ATTACHMENTS_COLLECTION",
+    "FTS_TABLE",
     "MAX_TERMS_PER_VOCABULARY",
+    "PG_MATCH_TABLE",
+    "PG_RANK_TABLE",
     "Adoption",
     "Bookmark",
     "CollectionItem",

@@ -16,10 +16,15 @@ from wagtail.search import index
 
 from lms.sanitizing import clean_html, clean_text
 
-from ..licences import Licence
+from ..rules.licences import Licence
 from .taxonomy import Term, Vocabulary
 
+# Rules of permissions.py, asked by name (the models sit below permissions).
+EXPORT = "engage_practices.export_practices"
+CURATE = "engage_practices.curate_collections"
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
+# The Wagtail collection holding the images and documents of practices.
+ATTACHMENTS_COLLECTION = "Inspiring practices"
 
 
 class GroupSize(models.TextChoices):
@@ -54,10 +59,19 @@ class PracticeIndexPage(Page):
         self.intro = str(clean_html(self.intro))
         return super().save(*args, **kwargs)
 
-    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        from ..views import serve_search  # the page renders the search view
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        """The search page (the site's `/practices/` view logs the searches)."""
+        from ..selectors.search import search_page
 
-        return serve_search(request, self)
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            search_page(
+                request.GET,
+                correct=not request.GET.get("nocorrect"),
+                may_export=request.user.has_perm(EXPORT),
+            )
+        )
+        return context
 
 
 def _terms(vocabulary: Vocabulary, name: Any, related_name: str) -> Any:
@@ -187,10 +201,16 @@ class PracticePage(Page):
     def author(self) -> Any:
         return self.owner
 
-    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        from ..views import serve_practice
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        """The practice, its licence, attachments, related practices and the
+        person's bookmark and adoption (a view is recorded by a Wagtail hook)."""
+        from ..selectors.practices import practice_page
 
-        return serve_practice(request, self)
+        context = super().get_context(request, *args, **kwargs)
+        preview = getattr(request, "is_preview", False) or not self.live
+        context.update(practice_page(self, request.user, preview=preview))
+        context["may_curate"] = request.user.has_perm(CURATE)
+        return context
 
 
 class PracticeAttachment(Orderable):

@@ -9,7 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, TaskState
 
-from lms.accounts.permissions import coordinates_faculty
+from ..data import ReviewStep
+
+# Rules of permissions.py, asked by name (the models sit below permissions).
+REVIEW_STEP = "engage_practices.review_step"
+REVIEW_EVERY_FACULTY = "engage_practices.review_every_faculty"
 
 
 class PracticeReviewTask(AbstractGroupApprovalTask):
@@ -33,28 +37,20 @@ class PracticeReviewTask(AbstractGroupApprovalTask):
         verbose_name = _("practice review task")
         verbose_name_plural = _("practice review tasks")
 
-    def may_review(self, obj: Any, user: Any) -> bool:
-        if not getattr(user, "is_authenticated", False):
-            return False
-        if user.is_superuser:
-            return True
-        if not self._user_in_groups(user):
-            return False
-        if not self.faculty_scoped:
-            return True
-        return coordinates_faculty(user, getattr(obj.specific, "faculty_id", None))
+    def is_reviewer(self, obj: Any, user: Any) -> bool:
+        """Whether `user` acts on this step for `obj` (a registered rule)."""
+        return bool(user.has_perm(REVIEW_STEP, ReviewStep(self, obj)))
 
-    def user_can_access_editor(self, obj: Any, user: Any) -> bool:
-        return self.may_review(obj, user)
+    def _locked(self, obj: Any, user: Any) -> bool:
+        return not self.is_reviewer(obj, user)
 
-    def locked_for_user(self, obj: Any, user: Any) -> bool:
-        return not self.may_review(obj, user)
-
-    def user_can_lock(self, obj: Any, user: Any) -> bool:
-        return self.may_review(obj, user)
+    # Wagtail's Task API: each asks the same rule.
+    user_can_access_editor = is_reviewer
+    user_can_lock = is_reviewer
+    locked_for_user = _locked
 
     def get_actions(self, obj: Any, user: Any) -> list[tuple[str, Any, bool]]:
-        if not self.may_review(obj, user):
+        if not self.is_reviewer(obj, user):
             return []
         return [
             ("reject", _("Request changes"), True),
@@ -80,7 +76,7 @@ class PracticeReviewTask(AbstractGroupApprovalTask):
 
     def get_task_states_user_can_moderate(self, user: Any, **kwargs: Any) -> Any:
         states = super().get_task_states_user_can_moderate(user, **kwargs)
-        if not self.faculty_scoped or user.is_superuser:
+        if not self.faculty_scoped or user.has_perm(REVIEW_EVERY_FACULTY):
             return states
         from lms.accounts.permissions import faculty_id_of
 

@@ -1,17 +1,23 @@
 """The practices search index: one denormalised row per published practice.
 
-Rows exist only for live practices (see `indexing.py`), so unpublished work can
+Rows exist only for live practices (see `services/indexing.py`), so unpublished work can
 never leak through search, the API or exports. Text columns hold normalised,
-stemmed terms (see `text.py`); the database's own full-text engine matches them
+stemmed terms (see `rules/text.py`); the database's own full-text engine matches them
 (PostgreSQL: `engage_practices_pg_match` and `engage_practices_pg_rank`, each
 with a GIN index, see migrations 0004 and 0006; SQLite: FTS5). Multi-valued
 taxonomies are bit masks; facet counts come from in-memory bitsets built from
-these rows (`facet_index.py`).
+these rows (`selectors/search/facet_index.py`).
 """
 
 from __future__ import annotations
 
 from django.db import models
+
+# The full-text tables beside the index (kept by `services/indexing.py`, read by
+# `selectors/search/`): SQLite FTS5, and PostgreSQL's match and rank vectors.
+FTS_TABLE = "engage_practices_fts"
+PG_MATCH_TABLE = "engage_practices_pg_match"
+PG_RANK_TABLE = "engage_practices_pg_rank"
 
 
 class SearchRecord(models.Model):
@@ -66,9 +72,10 @@ class SearchVocabularyTerm(models.Model):
 class SearchIndexState(models.Model):
     """One row whose token changes with every change of the search index.
 
-    Processes keep facet bitsets in memory per token (`facet_index.py`). A random
-    token rather than a counter: a rolled-back change restores the old token,
-    whose bitsets were built from exactly the rows that are back.
+    Processes keep facet bitsets in memory per token
+    (`selectors/search/facet_index.py`). A random token rather than a counter: a
+    rolled-back change restores the old token, whose bitsets were built from
+    exactly the rows that are back.
     """
 
     token = models.CharField(max_length=32)

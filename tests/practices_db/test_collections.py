@@ -8,11 +8,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from practices_db import handout, services
+from practices_db import services
 from practices_db.exceptions import NotAllowed
-from practices_db.handout import build_handout
 from practices_db.models import CollectionItem, PracticeCollection, PracticePage
-from practices_db.selectors import collection_items
+from practices_db.selectors import collection_items, handout
+from practices_db.selectors.handout import build_handout
 from tests.practices_db.factories import make_practice
 
 pytestmark = pytest.mark.django_db
@@ -337,3 +337,25 @@ def test_collection_pages_take_a_fixed_number_of_queries(
     assert "20 practices" in listing.content.decode()
     assert shared.content.decode().count(">Item ") == 20
     assert pdf.content.startswith(b"%PDF")
+
+
+def test_services_refuse_overlong_text_on_its_field(
+    coordinator: Any, lecturer: Any, faculty: Any
+) -> None:
+    """Nothing a person typed is cut off silently: the service refuses it."""
+    from practices_db.exceptions import TooLong
+
+    with pytest.raises(TooLong) as refused:
+        services.create_collection(owner=coordinator, title="x" * 201)
+    assert refused.value.field == "title"
+    collection = services.create_collection(owner=coordinator, title="Meeting")
+    page = make_practice(lecturer, faculty, title="Practice")
+    with pytest.raises(TooLong) as refused:
+        services.add_to_collection(
+            actor=coordinator, collection=collection, page=page, note="x" * 1001
+        )
+    assert refused.value.field == "note"
+    with pytest.raises(TooLong) as refused:
+        services.record_adoption(user=lecturer, page=page, note="x" * 501)
+    assert refused.value.field == "note"
+    assert not collection.items.exists() and not page.adoptions.exists()

@@ -14,14 +14,14 @@ from django.urls import reverse
 
 from lms.accounts.roles import Role
 from practices_db import services
-from practices_db.exchange import (
+from practices_db.models import PracticePage, SearchRecord
+from practices_db.selectors.exchange import (
     EXPORT_HEADER,
     export_csv_response,
     export_rows,
-    import_practices,
 )
-from practices_db.models import PracticePage, SearchRecord
-from practices_db.search import PracticeQuery, run_search
+from practices_db.selectors.search import PracticeQuery, run_search
+from practices_db.services.exchange import import_practices
 from tests.factories import FacultyFactory, person
 from tests.practices_db.factories import make_practice, make_terms, practice_input
 

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from practices_db.facet_index import FacetIndex, facet_index
-from practices_db.indexing import index_changed, index_practice, rebuild_index
 from practices_db.models import SearchIndexState, SearchRecord
-from practices_db.search import PracticeQuery, Sort, run_search
+from practices_db.selectors.search import PracticeQuery, Sort, run_search
+from practices_db.selectors.search.facet_index import FacetIndex, facet_index
+from practices_db.services.indexing import index_changed, index_practice, rebuild_index
 from tests.practices_db.factories import make_practice, make_terms
 
 
@@ -153,7 +153,7 @@ def _engine_rows() -> dict[str, int]:
     """Rows of the database engine's own full-text tables, per table."""
     from django.db import connection
 
-    from practices_db.indexing import FTS_TABLE, PG_MATCH_TABLE, PG_RANK_TABLE
+    from practices_db.models import FTS_TABLE, PG_MATCH_TABLE, PG_RANK_TABLE
 
     tables = (
         [PG_MATCH_TABLE, PG_RANK_TABLE]

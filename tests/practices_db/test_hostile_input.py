@@ -19,14 +19,15 @@ from wagtail.models import TaskState
 
 from lms.accounts.models import Faculty
 from practices_db import services
-from practices_db.exchange import export_rows, import_practices
 from practices_db.models import (
     Adoption,
     CollectionItem,
     PracticeCollection,
     PracticePage,
 )
-from practices_db.search import PracticeQuery
+from practices_db.selectors.exchange import export_rows
+from practices_db.selectors.search import PracticeQuery
+from practices_db.services.exchange import import_practices
 from tests.practices_db.factories import make_practice, make_terms
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,8 @@
 Every test runs once per person: anonymous, the lecturer who wrote the practice,
 another lecturer, a coach, the coordinator of the author's faculty, the
 coordinator of another faculty, and a programme admin. `LOGIN` means "sent to the
-sign-in page"; a number is the HTTP status.
+sign-in page"; a number is the HTTP status. The last section asks the registered
+rules themselves (`user.has_perm`): one role × object matrix per rule.
 """
 
 from __future__ import annotations
@@ -12,14 +13,16 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from wagtail.documents import get_document_model
 
+from lms.accounts.permissions import registered_object_rules, registered_rules
 from lms.accounts.roles import Role
 from practices_db import services
-from practices_db.data import NewAttachment
+from practices_db.data import NewAttachment, ReviewStep
 from practices_db.models import (
     Adoption,
     Bookmark,
@@ -28,7 +31,7 @@ from practices_db.models import (
     PracticePage,
 )
 from practices_db.selectors import Status, status_of
-from tests.factories import FacultyFactory, person
+from tests.factories import FacultyFactory, UserFactory, person
 from tests.practices_db.factories import make_practice, practice_input
 
 pytestmark = pytest.mark.django_db
@@ -603,3 +606,124 @@ def test_a_document_added_in_an_unpublished_edit_stays_private(
     services.update_practice(actor=lecturer, page=live, data=data)
     document = get_document_model().objects.get(title="secret")
     assert _fetch(Client(), document.url) == 404
+
+
+# --- the registered rules: role × object ----------------------------------------------
+
+
+def _review_step(
+    draft: PracticePage, lecturer: Any, coordinator: Any, step: int
+) -> Any:
+    in_review(draft, lecturer, coordinator, step)
+    draft.refresh_from_db()
+    return ReviewStep(draft.current_workflow_task_state.task.specific, draft)
+
+
+def _private_document(draft: PracticePage, lecturer: Any, faculty: Any) -> Any:
+    return _with_pdf(lecturer, faculty, "Draft with a file")[1]
+
+
+# rule -> (who holds it, how to build the object it is asked about, or None)
+RULES: dict[str, tuple[frozenset[str], Any]] = {
+    "engage_practices.share_practice": (frozenset(EVERYONE) - {ANON}, None),
+    "engage_practices.change_practice": (
+        frozenset({AUTHOR}),
+        lambda f: f["draft"],
+    ),
+    "engage_practices.review_practices": (CURATORS, None),
+    "engage_practices.review_practice": (
+        frozenset({COORDINATOR}),
+        lambda f: _review_step(f["draft"], f["lecturer"], f["coordinator"], 1).page,
+    ),
+    "engage_practices.review_step": (
+        frozenset({COORDINATOR}),
+        lambda f: _review_step(f["draft"], f["lecturer"], f["coordinator"], 1),
+    ),
+    "engage_practices.review_every_faculty": (frozenset(), None),
+    "engage_practices.view_private_document": (
+        frozenset({AUTHOR, COORDINATOR, ADMIN}),
+        lambda f: _private_document(f["draft"], f["lecturer"], f["faculty"]),
+    ),
+    "engage_practices.curate_collections": (CURATORS, None),
+    "engage_practices.change_collection": (
+        frozenset({ADMIN}),
+        lambda f: f["admins_collection"],
+    ),
+    "engage_practices.export_practices": (frozenset({ADMIN}), None),
+    "engage_practices.import_practices": (frozenset({ADMIN}), None),
+}
+# The second review step is the programme team's.
+STEP_TWO = {
+    "engage_practices.review_practice": lambda f: (
+        _review_step(f["draft"], f["lecturer"], f["coordinator"], 2).page
+    ),
+    "engage_practices.review_step": lambda f: _review_step(
+        f["draft"], f["lecturer"], f["coordinator"], 2
+    ),
+}
+
+
+@pytest.fixture
+def rule_objects(
+    draft: PracticePage, lecturer: Any, coordinator: Any, faculty: Any,
+    admins_collection: PracticeCollection,
+) -> dict[str, Any]:  # fmt: skip
+    return {
+        "draft": draft,
+        "lecturer": lecturer,
+        "coordinator": coordinator,
+        "faculty": faculty,
+        "admins_collection": admins_collection,
+    }
+
+
+def _asker(people: dict[str, Any], who: str) -> Any:
+    return people[who] if people[who] is not None else AnonymousUser()
+
+
+@pytest.mark.parametrize("who", EVERYONE)
+@pytest.mark.parametrize("rule", sorted(RULES))
+def test_the_registered_rules_answer_each_role(
+    rule: str, who: str, people: dict[str, Any], rule_objects: dict[str, Any]
+) -> None:
+    holders, make = RULES[rule]
+    user = _asker(people, who)
+    if make is None:
+        assert user.has_perm(rule) == (who in holders)
+    else:
+        assert user.has_perm(rule, make(rule_objects)) == (who in holders)
+
+
+@pytest.mark.parametrize("who", EVERYONE)
+@pytest.mark.parametrize("rule", sorted(STEP_TWO))
+def test_the_second_review_step_is_the_programme_teams(
+    rule: str, who: str, people: dict[str, Any], rule_objects: dict[str, Any]
+) -> None:
+    obj = STEP_TWO[rule](rule_objects)
+    assert _asker(people, who).has_perm(rule, obj) == (who == ADMIN)
+
+
+def test_a_review_step_of_another_faculty_is_not_the_coordinators(
+    people: dict[str, Any], rule_objects: dict[str, Any]
+) -> None:
+    step = _review_step(
+        rule_objects["draft"], rule_objects["lecturer"], rule_objects["coordinator"], 1
+    )
+    assert not people[OTHER_COORDINATOR].has_perm("engage_practices.review_step", step)
+    assert people[COORDINATOR].has_perm("engage_practices.review_step", step)
+
+
+def test_a_superuser_holds_every_rule() -> None:
+    """Django grants an active superuser every permission (decision 0002)."""
+    root = UserFactory(username="root", is_superuser=True)
+    for rule, (_holders, make) in RULES.items():
+        assert root.has_perm(rule, object() if make else None), rule
+
+
+def test_every_rule_of_the_app_is_in_the_matrix() -> None:
+    registered = {
+        name
+        for name in (*registered_rules(), *registered_object_rules())
+        if name.startswith("engage_practices.")
+    }
+    assert registered == set(RULES)

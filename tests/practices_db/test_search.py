@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from practices_db.search import PracticeQuery, run_search
+from practices_db.selectors.search import PracticeQuery, run_search
 from tests.practices_db.factories import make_practice, make_terms
 
 pytestmark = pytest.mark.django_db

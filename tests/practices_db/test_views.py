@@ -163,3 +163,28 @@ def test_broken_image_is_refused_with_a_message(
     assert response.status_code == 400
     assert "not an image we can read" in response.content.decode()
     assert not PracticePage.objects.exists()
+
+
+def test_the_pages_render_themselves_through_their_selectors(
+    lecturer: Any, coordinator: Any, faculty: Any, rf: Any
+) -> None:
+    """Wagtail serves the index page and previews a practice with get_context
+    (the site's `/practices/` view shadows the index page's own address)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from practices_db import services
+
+    make_practice(lecturer, faculty, title="Seminar practice")
+    draft = make_practice(lecturer, faculty, title="Draft practice", publish=False)
+    request = rf.get("/", {"q": "seminar"})
+    request.user = AnonymousUser()
+    index = services.practices_index()
+    html = index.serve(request).render().content.decode()
+    assert "<mark>Seminar</mark> practice" in html
+    assert "Draft practice" not in html and "export.csv" not in html
+
+    preview = rf.get("/")
+    preview.user = coordinator
+    preview.is_preview = True
+    html = draft.serve(preview).render().content.decode()
+    assert "Preview: this version is not published." in html

@@ -13,12 +13,19 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
-from rest_framework.views import APIView
 from wagtail.rich_text import expand_db_html
 
+from lms.api import EngageAPIView
+
 from ... import selectors
-from ...licences import licence_info
-from ...search import FACETS, Sort, query_from_params, query_to_params, run_search
+from ...rules.licences import licence_info
+from ...selectors.search import (
+    FACETS,
+    Sort,
+    query_from_params,
+    query_to_params,
+    run_search,
+)
 from .serializers import PracticeDetailSerializer, SearchResponseSerializer
 
 SEARCH_PARAMETERS = [
@@ -36,7 +43,9 @@ SEARCH_PARAMETERS = [
 ]  # fmt: skip
 
 
-class _PublicReadOnly(APIView):
+class _PublicReadOnly(EngageAPIView):
+    """Published practices are public: anyone may read them, nobody writes."""
+
     authentication_classes = [SessionAuthentication]
     permission_classes = [AllowAny]
     throttle_classes = [AnonRateThrottle, UserRateThrottle]

@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from practices_db.exchange import IMPORT_COLUMNS, import_practices
+from practices_db.services.exchange import IMPORT_COLUMNS, import_practices
 
 
 class Command(BaseCommand):

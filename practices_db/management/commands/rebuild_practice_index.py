@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from practices_db.indexing import rebuild_index
+from practices_db.services.indexing import rebuild_index
 
 
 class Command(BaseCommand):

@@ -12,8 +12,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
-from .licences import licence_info
-from .models import CollectionItem, PracticeCollection
+from ..models import CollectionItem, PracticeCollection
+from ..rules.licences import licence_info
 
 # A Unicode font when the system has one; otherwise the PDF core font, with
 # text folded to Latin-1 (Dutch and English survive intact).

@@ -7,8 +7,9 @@ page ids into such an int once, and each count is then an AND and a popcount.
 Positions follow the newest-first order, so "newest" pages are read off the bits.
 
 The bitsets are rebuilt (one query over the index's small columns) when the
-index's token changes: every write of the index goes through `indexing`, which
-calls `index_changed()` (deleting a practice page unindexes it first).
+index's token changes: every write of the index goes through
+`services/indexing.py`, which calls `index_changed()` (deleting a practice page
+unindexes it first).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .models import SearchIndexState, SearchRecord
+from ...models import SearchIndexState, SearchRecord
 
 # (column, whether it is a bit mask of taxonomy terms)
 _COLUMNS = (

@@ -14,14 +14,17 @@ from django.db import connection, transaction
 from django.db.models import Count, Prefetch, Q
 from django.utils.html import strip_tags
 
-from .models import (
+from ..models import (
+    FTS_TABLE,
+    PG_MATCH_TABLE,
+    PG_RANK_TABLE,
     PracticePage,
     SearchIndexState,
     SearchRecord,
     SearchVocabularyTerm,
     Term,
 )
-from .text import index_terms
+from ..rules.text import index_terms
 
 _TERM_FIELDS = {
     "dimensions": "dimensions_mask",
@@ -30,9 +33,6 @@ _TERM_FIELDS = {
     "course_levels": "levels_mask",
     "formats": "formats_mask",
 }
-FTS_TABLE = "engage_practices_fts"
-PG_MATCH_TABLE = "engage_practices_pg_match"
-PG_RANK_TABLE = "engage_practices_pg_rank"
 # Keep in step with migrations 0004 and 0006 (which fill the tables for existing
 # rows). Matching: title and document, stripped of positions (GIN). Ranking, in a
 # narrow table of its own: title (A) and summary (B) with positions (GIN).

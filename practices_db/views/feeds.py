@@ -9,11 +9,13 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from .models import SearchRecord
+from lms.accounts.access import public
 
-FEED_SIZE = 30
+from .. import selectors
+from ..models import SearchRecord
 
 
+@public
 class LatestPracticesFeed(Feed):
     title = _("Newly published inspiring practices")
     description = _("Inclusive-teaching practices shared by lecturers.")
@@ -22,9 +24,7 @@ class LatestPracticesFeed(Feed):
         return reverse("engage_practices:search")
 
     def items(self) -> Any:
-        return SearchRecord.objects.order_by("-first_published_at", "-page_id")[
-            :FEED_SIZE
-        ]
+        return selectors.latest_records()
 
     def item_title(self, item: SearchRecord) -> str:
         return item.title

@@ -1,4 +1,4 @@
-"""CSV in and out: importing existing practices, exporting search results.
+"""CSV import of existing practices (the export is `selectors/exchange.py`).
 
 Import checks every row and reports each rejected row with the reasons; good
 rows are created (and published, when asked) one transaction per row, so one
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -17,18 +16,16 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.http import StreamingHttpResponse
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import Faculty
 from lms.sanitizing import clean_text, clean_typed_html
 
-from . import services
-from .data import PracticeInput
-from .exceptions import PracticeError
-from .licences import Licence
-from .models import GroupSize, PracticeLanguage, Term, Vocabulary
-from .search import FACETS, PracticeQuery, _load_taxonomy, filtered_records
+from ..data import PracticeInput
+from ..exceptions import PracticeError
+from ..models import GroupSize, PracticeLanguage, Term, Vocabulary
+from ..rules.licences import Licence
+from .sharing import create_practice
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_IMPORT_ROWS = 5000
@@ -94,6 +91,12 @@ class _RowReader:
             reasons.append(_("title: longer than 200 characters"))
         if len(value["summary"]) > 600:
             reasons.append(_("summary: longer than 600 characters"))
+        for column in ("discipline", "contact_name"):
+            if len(value[column]) > 200:
+                reasons.append(
+                    _("%(column)s: longer than %(max)d characters")
+                    % {"column": column, "max": 200}
+                )
         for column in ("body", "evidence"):
             if len(row.get(column) or "") > MAX_RICH_TEXT:
                 reasons.append(
@@ -150,7 +153,7 @@ class _RowReader:
             summary=value["summary"],
             body=body,
             faculty_id=faculty.pk,
-            discipline=value["discipline"][:200],
+            discipline=value["discipline"],
             group_size=group_size,
             course_level_ids=term_ids["levels"],
             format_ids=term_ids["formats"],
@@ -158,7 +161,7 @@ class _RowReader:
             aspect_ids=term_ids["aspects"],
             sdg_ids=term_ids["sdgs"],
             evidence=clean_typed_html(row.get("evidence") or ""),
-            contact_name=value["contact_name"][:200],
+            contact_name=value["contact_name"],
             contact_email=value["contact_email"],
             language=language,
             licence=licence,
@@ -179,7 +182,7 @@ def _import_row(
         return
     try:
         with transaction.atomic():
-            page = services.create_practice(author=author, data=data)
+            page = create_practice(author=author, data=data)
             if publish:
                 page.get_latest_revision().publish(user=importer)
         report.created.append((number, data.title))
@@ -237,73 +240,3 @@ def import_practices(*, importer: Any, file: IO[bytes]) -> ImportReport:
             "error": str(error),
         }
     return report
-
-
-# --- export -------------------------------------------------------------------------
-
-EXPORT_HEADER = (
-    "title", "url", "summary", "faculty", "language", "licence", "group_size",
-    "dimensions", "aspects", "sdgs", "levels", "formats", "first_published_at",
-    "adoptions",
-)  # fmt: skip
-
-
-def _cell(value: Any) -> str:
-    """A CSV cell a spreadsheet will not run as a formula."""
-    text = str(value)
-    if text[:1] in {"=", "+", "-", "@", "\t", "\r"}:
-        return "'" + text
-    return text
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def export_rows(query: PracticeQuery, base_url: str = "") -> Iterator[list[str]]:
-    """Header and one row per matching published practice, streamed in batches."""
-    taxonomy = _load_taxonomy()
-    faculties = {f.pk: f.code for f in taxonomy.faculties}
-    specs = {spec.param: spec for spec in FACETS}
-    yield list(EXPORT_HEADER)
-    records = filtered_records(query, taxonomy)
-    for record in records.iterator(chunk_size=500):
-
-        def slugs(param: str, record: Any = record) -> str:
-            spec = specs[param]
-            mask = getattr(record, spec.column)
-            return ";".join(
-                t.slug
-                for t in taxonomy.terms[spec.vocabulary or ""]
-                if mask & (1 << t.bit)
-            )
-
-        yield [
-            _cell(record.title),
-            base_url + record.url,
-            _cell(record.summary),
-            faculties.get(record.faculty_id, ""),
-            record.language,
-            record.licence,
-            record.group_size,
-            slugs("dimension"),
-            slugs("aspect"),
-            slugs("sdg"),
-            slugs("level"),
-            slugs("format"),
-            record.first_published_at.isoformat(),
-            str(record.adoption_count),
-        ]
-
-
-def export_csv_response(
-    query: PracticeQuery, base_url: str = ""
-) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
-    response = StreamingHttpResponse(
-        (writer.writerow(row) for row in export_rows(query, base_url)),
-        content_type="text/csv; charset=utf-8",
-    )
-    response["Content-Disposition"] = 'attachment; filename="practices.csv"'
-    return response

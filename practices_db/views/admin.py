@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from lms.accounts.access import requires
 from lms.uploads import UploadValidator
 
-from .exchange import IMPORT_COLUMNS, MAX_IMPORT_BYTES, import_practices
-
-PERMISSION = "engage_practices.add_term"  # the programme team's taxonomy right
+from ..permissions import IMPORT
+from ..services.exchange import IMPORT_COLUMNS, MAX_IMPORT_BYTES, import_practices
 
 
 class ImportForm(forms.Form):
@@ -25,9 +24,8 @@ class ImportForm(forms.Form):
     )
 
 
+@requires(IMPORT)
 def import_view(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm(PERMISSION):
-        raise PermissionDenied
     report = None
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

@@ -16,7 +16,7 @@ from lms.accounts.selectors import profile_of
 from lms.conf import engage_settings
 from lms.notifications.services import queue_email
 
-from .models import PracticePage, PracticeReviewTask
+from ..models import PracticePage, PracticeReviewTask
 
 
 def _link(path: str) -> str:

@@ -1,0 +1,1 @@
+"""Pure functions of the practices database: text processing and licences (no ORM)."""

@@ -1,0 +1,1 @@
+"""Site pages of the practices database, one module per area."""
