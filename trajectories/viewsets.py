@@ -13,8 +13,11 @@ from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
-from . import admin_views
+from lms.accounts.access import requires
+
 from .models import Cohort
+from .permissions import MANAGE_COHORTS
+from .views import admin as admin_views
 
 
 def _attendance_url(cohort: Cohort) -> str:
@@ -25,6 +28,7 @@ def _evaluations_url(cohort: Cohort) -> str:
     return reverse("engage_trajectories:cohort_evaluations", args=[cohort.pk])
 
 
+@requires(MANAGE_COHORTS)  # Wagtail's permission policy enforces change_cohort
 class CohortIndexView(IndexView):
     import_url_name: str | None = None
 
@@ -58,6 +62,7 @@ class CohortIndexView(IndexView):
         return buttons
 
 
+@requires(MANAGE_COHORTS)  # Wagtail's permission policy enforces change_cohort
 class CohortEditView(EditView):
     import_url_name: str | None = None
 
@@ -119,7 +124,7 @@ class CohortViewSet(ModelViewSet):
             *super().get_urlpatterns(),
             path(
                 "import/<int:pk>/",
-                admin_views.import_participants_view,
+                admin_views.import_participants,
                 name="import_participants",
             ),
         ]

@@ -13,7 +13,6 @@ from lms.sanitizing import clean_html, clean_text
 from lms.xapi.services import record
 
 from .. import xapi as events
-from ..assignments import assignments_for
 from ..exceptions import AssignmentLocked, NotAllowed
 from ..models import (
     AssignmentRecord,
@@ -22,6 +21,7 @@ from ..models import (
     EnrolmentStatus,
     OwnCourse,
 )
+from ..rules.assignments import assignments_for
 from .completion import complete_if_done
 
 MAX_TEXT = 50_000
