@@ -45,9 +45,14 @@ def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = OwnCourseForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.register_course(owner=request.user, course=course, **form.cleaned_data)
-        messages.success(request, _("Course saved."))
-        return redirect("engage_trajectories:courses")
+        try:
+            services.register_course(
+                owner=request.user, course=course, **form.cleaned_data
+            )
+            messages.success(request, _("Course saved."))
+            return redirect("engage_trajectories:courses")
+        except TrajectoryError as error:
+            add_domain_error(form, error)
     return render(
         request,
         "engage_trajectories/course_form.html",
