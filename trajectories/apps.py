@@ -23,11 +23,13 @@ class TrajectoriesConfig(AppConfig):
         from . import (
             checks,  # noqa: F401  (registers the system checks)
             demo,
-            digests,
         )
         from .models import AssignmentAttachment, JournalAttachment
+        from .permissions import register_rules
+        from .selectors import digests
         from .signal_handlers import delete_stored_file
 
+        register_rules()
         for model in (JournalAttachment, AssignmentAttachment):
             post_delete.connect(
                 delete_stored_file,

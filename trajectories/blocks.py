@@ -5,12 +5,8 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-FOCUS_AREAS = [
-    ("language_use", _("Language use")),
-    ("assessment_formats", _("Assessment formats")),
-    ("interaction_patterns", _("Interaction patterns")),
-    ("curriculum_design", _("Curriculum design")),
-]
+from .rules.assignments import FOCUS_AREAS
+
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 

@@ -8,9 +8,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lms.sanitizing import clean_typed_html
+from lms.uploads import UploadValidator
 
-from .evaluations import LIKERT_LABELS, MAX_ANSWER_CHARS
 from .models import AttachmentRole
+from .rules.evaluations import LIKERT_LABELS, MAX_ANSWER_CHARS
+from .services.participant_import import MAX_IMPORT_BYTES
 
 
 class CheckInForm(forms.Form):
@@ -29,14 +31,19 @@ def rich_text(value: str) -> str:
 
 
 class JournalEntryForm(forms.Form):
+    """Parses an entry; which session, assignment and sections its journal has is
+    the service's check (`services.save_entry`). The choices only offer them."""
+
     title = forms.CharField(label=_("Title"), max_length=200)
-    session = forms.TypedChoiceField(
-        label=_("About session"), coerce=int, required=False, empty_value=None
+    session = forms.IntegerField(
+        label=_("About session"), required=False, min_value=1, widget=forms.Select
     )
-    assignment = forms.ChoiceField(
+    assignment = forms.CharField(
         label=_("About assignment"),
         required=False,
+        max_length=64,
         help_text=_("A reflection shared with your coach or peers counts for it."),
+        widget=forms.Select,
     )
 
     def __init__(
@@ -48,11 +55,10 @@ class JournalEntryForm(forms.Form):
         **kwargs: Any,
     ):
         super().__init__(*args, **kwargs)
-        field = cast(forms.TypedChoiceField, self.fields["session"])
-        field.choices = [("", _("No particular session"))] + [
-            (s.pk, f"{s.number}. {s.title}") for s in sessions
-        ]
-        cast(forms.ChoiceField, self.fields["assignment"]).choices = [
+        self.fields["session"].widget.choices = [  # type: ignore[attr-defined]
+            ("", _("No particular session"))
+        ] + [(s.pk, f"{s.number}. {s.title}") for s in sessions]
+        self.fields["assignment"].widget.choices = [  # type: ignore[attr-defined]
             ("", _("No particular assignment"))
         ] + [(key, title) for key, title in assignments]
         if not assignments:
@@ -163,6 +169,21 @@ class PeerGroupsForm(forms.Form):
         }
 
 
+def attendance_marks(data: Any) -> dict[int, str] | None:
+    """The coach's marks as posted (`attendance-<enrolment id>` = status), by
+    enrolment id; None when a name does not end in an id. Which statuses and
+    participants are allowed is the service's check."""
+    marks: dict[int, str] = {}
+    for name, value in data.items():
+        if not name.startswith("attendance-"):
+            continue
+        number = name.removeprefix("attendance-")
+        if not number.isdigit() or len(number) > 18:
+            return None
+        marks[int(number)] = str(value)
+    return marks
+
+
 class SessionSummaryForm(forms.Form):
     body = forms.CharField(
         label=_("Summary"),
@@ -253,3 +274,16 @@ class EvaluationAnswersForm(forms.Form):
         for key, messages in errors.items():
             for message in messages:
                 self.add_error(names.get(key), message)
+
+
+class ParticipantsFileForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        validators=[
+            UploadValidator(extensions=("csv", "txt"), max_bytes=MAX_IMPORT_BYTES)
+        ],
+        help_text=_(
+            "UTF-8; the first row names the columns e-mail, first name, last name "
+            "and faculty code. At most 1 MB."
+        ),
+    )

@@ -2,113 +2,106 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import (
-    attachment_views,
-    coach_views,
-    course_views,
-    evaluation_views,
-    journal_views,
-    views,
-)
+from .views import attachments, coaching, courses, evaluations, journal, trajectory
 
 app_name = "engage_trajectories"
 
 urlpatterns = [
-    path("trajectory/", views.mine, name="mine"),
-    path("trajectory/check-in/", views.check_in, name="check_in"),
-    path("trajectory/enrol/<int:pk>/", views.enrol, name="enrol"),
-    path("trajectory/withdraw/<int:pk>/", views.withdraw, name="withdraw"),
-    path("trajectory/calendar/<str:token>.ics", views.calendar, name="calendar"),
+    path("trajectory/", trajectory.mine, name="mine"),
+    path("trajectory/check-in/", trajectory.check_in, name="check_in"),
+    path("trajectory/enrol/<int:pk>/", trajectory.enrol, name="enrol"),
+    path("trajectory/withdraw/<int:pk>/", trajectory.withdraw, name="withdraw"),
+    path("trajectory/calendar/<str:token>.ics", trajectory.calendar, name="calendar"),
     path(
         "trajectory/<int:enrolment_id>/journal/",
-        journal_views.journal,
+        journal.journal,
         name="journal",
     ),
     path(
         "trajectory/<int:enrolment_id>/journal/new/",
-        journal_views.entry_new,
+        journal.entry_new,
         name="entry_new",
     ),
-    path("journal/<int:pk>/", journal_views.entry, name="entry"),
-    path("journal/<int:pk>/edit/", journal_views.entry_edit, name="entry_edit"),
-    path("journal/<int:pk>/share/", journal_views.entry_share, name="entry_share"),
+    path("journal/<int:pk>/", journal.entry, name="entry"),
+    path("journal/<int:pk>/edit/", journal.entry_edit, name="entry_edit"),
+    path("journal/<int:pk>/share/", journal.entry_share, name="entry_share"),
     path(
         "journal/<int:pk>/feedback/",
-        journal_views.entry_feedback,
+        journal.entry_feedback,
         name="entry_feedback",
     ),
-    path("trajectory/courses/", course_views.courses, name="courses"),
-    path("trajectory/courses/<int:pk>/", course_views.course_edit, name="course_edit"),
+    path("trajectory/courses/", courses.courses, name="courses"),
+    path("trajectory/courses/<int:pk>/", courses.course_edit, name="course_edit"),
     path(
         "trajectory/<int:enrolment_id>/assignments/<str:key>/",
-        course_views.assignment,
+        courses.assignment,
         name="assignment",
     ),
     path(
         "trajectory/<int:enrolment_id>/assignments/<str:key>/attachments/",
-        attachment_views.assignment_upload,
+        attachments.assignment_upload,
         name="assignment_attachment_upload",
     ),
     path(
         "trajectory/assignment-files/<int:pk>/",
-        attachment_views.assignment_download,
+        attachments.assignment_download,
         name="assignment_attachment",
     ),
     path(
         "trajectory/assignment-files/<int:pk>/remove/",
-        attachment_views.assignment_remove,
+        attachments.assignment_remove,
         name="assignment_attachment_remove",
     ),
     path(
         "journal/<int:pk>/attachments/",
-        attachment_views.upload,
+        attachments.upload,
         name="attachment_upload",
     ),
     path(
         "journal/attachments/<int:pk>/",
-        attachment_views.download,
+        attachments.download,
         name="attachment",
     ),
     path(
         "journal/attachments/<int:pk>/remove/",
-        attachment_views.remove,
+        attachments.remove,
         name="attachment_remove",
     ),
-    path("coach/", views.coach_home, name="coach_home"),
-    path("coach/cohorts/<int:pk>/", views.cohort_overview, name="cohort"),
+    path("coach/", coaching.coach_home, name="coach_home"),
+    path("coach/cohorts/<int:pk>/", coaching.cohort_overview, name="cohort"),
     path(
         "coach/cohorts/<int:pk>/peer-groups/",
-        coach_views.peer_groups,
+        coaching.peer_groups,
         name="peer_groups",
     ),
     path(
         "coach/cohorts/<int:pk>/attendance.csv",
-        coach_views.attendance_csv,
+        coaching.attendance_csv,
         name="attendance_csv",
     ),
     path(
         "coach/sessions/<int:pk>/summary/",
-        coach_views.session_summary,
+        coaching.session_summary,
         name="session_summary",
     ),
     path(
         "trajectory/evaluations/<int:session_id>/",
-        evaluation_views.evaluation,
+        evaluations.evaluation,
         name="evaluation",
     ),
     path(
         "coach/sessions/<int:pk>/evaluation/",
-        evaluation_views.session_results,
+        evaluations.session_results,
         name="session_evaluation",
     ),
     path(
         "coach/cohorts/<int:pk>/evaluations/",
-        evaluation_views.cohort_results,
+        evaluations.cohort_results,
         name="cohort_evaluations",
     ),
     path(
         "coach/programmes/<int:pk>/evaluations/",
-        evaluation_views.programme_results,
+        evaluations.programme_results,
         name="programme_evaluations",
     ),
 ]

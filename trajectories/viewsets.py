@@ -13,83 +13,58 @@ from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
-from . import admin_views
+from lms.accounts.access import requires
+
 from .models import Cohort
+from .permissions import MANAGE_COHORTS
+from .views import admin as admin_views
 
 
-def _attendance_url(cohort: Cohort) -> str:
-    return reverse("engage_trajectories:attendance_csv", args=[cohort.pk])
+def _buttons(kind: type, cohort: Cohort, import_url_name: str | None) -> list[Any]:
+    """The cohort's extra actions: import its participants (the programme team),
+    download its attendance, see its session evaluations."""
+    actions = []
+    if import_url_name:
+        actions.append(
+            (_("Import participants"), reverse(import_url_name, args=[cohort.pk]),
+             "upload", 40)
+        )  # fmt: skip
+    actions += [
+        (_("Download attendance (CSV)"),
+         reverse("engage_trajectories:attendance_csv", args=[cohort.pk]),
+         "download", 50),
+        (_("Session evaluations"),
+         reverse("engage_trajectories:cohort_evaluations", args=[cohort.pk]),
+         "list-ol", 60),
+    ]  # fmt: skip
+    return [
+        kind(label, url=url, icon_name=icon, priority=priority)
+        for label, url, icon, priority in actions
+    ]
 
 
-def _evaluations_url(cohort: Cohort) -> str:
-    return reverse("engage_trajectories:cohort_evaluations", args=[cohort.pk])
-
-
+@requires(MANAGE_COHORTS)  # Wagtail's permission policy enforces change_cohort
 class CohortIndexView(IndexView):
     import_url_name: str | None = None
 
     def get_list_more_buttons(self, instance: Any) -> list[Any]:
-        buttons = list(super().get_list_more_buttons(instance))
-        if self.import_url_name and self.user_has_permission("change"):
-            buttons.append(
-                MenuItem(
-                    _("Import participants"),
-                    url=reverse(self.import_url_name, args=[instance.pk]),
-                    icon_name="upload",
-                    priority=40,
-                )
-            )
-        buttons.append(
-            MenuItem(
-                _("Download attendance (CSV)"),
-                url=_attendance_url(instance),
-                icon_name="download",
-                priority=50,
-            )
-        )
-        buttons.append(
-            MenuItem(
-                _("Session evaluations"),
-                url=_evaluations_url(instance),
-                icon_name="list-ol",
-                priority=60,
-            )
-        )
-        return buttons
+        may_import = self.request.user.has_perm(MANAGE_COHORTS)
+        return [
+            *super().get_list_more_buttons(instance),
+            *_buttons(MenuItem, instance, self.import_url_name if may_import else None),
+        ]
 
 
+@requires(MANAGE_COHORTS)  # Wagtail's permission policy enforces change_cohort
 class CohortEditView(EditView):
     import_url_name: str | None = None
 
     @cached_property
     def header_more_buttons(self) -> list[Any]:
-        buttons = list(super().header_more_buttons)
-        if self.import_url_name:
-            buttons.append(
-                Button(
-                    _("Import participants"),
-                    url=reverse(self.import_url_name, args=[self.object.pk]),
-                    icon_name="upload",
-                    priority=40,
-                )
-            )
-        buttons.append(
-            Button(
-                _("Download attendance (CSV)"),
-                url=_attendance_url(self.object),
-                icon_name="download",
-                priority=50,
-            )
-        )
-        buttons.append(
-            Button(
-                _("Session evaluations"),
-                url=_evaluations_url(self.object),
-                icon_name="list-ol",
-                priority=60,
-            )
-        )
-        return buttons
+        return [
+            *super().header_more_buttons,
+            *_buttons(Button, self.object, self.import_url_name),
+        ]
 
 
 class CohortViewSet(ModelViewSet):
@@ -119,7 +94,7 @@ class CohortViewSet(ModelViewSet):
             *super().get_urlpatterns(),
             path(
                 "import/<int:pk>/",
-                admin_views.import_participants_view,
+                admin_views.import_participants,
                 name="import_participants",
             ),
         ]

@@ -97,7 +97,7 @@ def test_the_trajectories_register_their_source(
     only_test_sources: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.undo()  # the real registry, as the apps left it
-    from trajectories.digests import digest_items
+    from trajectories.selectors.digests import digest_items
 
     assert ("trajectories", digest_items) in digest_sources.digest_sources()
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 from lms.xapi.models import Statement
 from tests.trajectories.factories import make_cohort
 from trajectories import services
-from trajectories.assignments import day_label
 from trajectories.exceptions import AssignmentLocked, NotAllowed
+from trajectories.rules.assignments import day_label
 from trajectories.selectors import my_trajectories
 
 pytestmark = pytest.mark.django_db

@@ -4,6 +4,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from lms.accounts.roles import Role
@@ -80,3 +81,41 @@ def test_only_coaches_of_the_cohort_mark_attendance(lecturer: Any, coach: Any) -
         actor=coach, session=session, enrolment=enrolment, status="excused"
     )
     assert Attendance.objects.get().status == "excused"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"status": "asleep"},  # an unknown status
+        {"enrolment": "other cohort"},  # someone outside the session's cohort
+    ],
+    ids=["unknown status", "participant of another cohort"],
+)
+def test_a_batch_with_one_bad_mark_stores_nothing(
+    lecturer: Any, coach: Any, client_for: Any, bad: dict[str, str]
+) -> None:
+    cohort = make_cohort(coaches=(coach,))
+    first = services.enrol(user=lecturer, cohort=cohort)
+    second = services.enrol(user=person(Role.LECTURER, username="l2"), cohort=cohort)
+    outsider = services.enrol(
+        user=person(Role.LECTURER, username="l3"), cohort=make_cohort()
+    )
+    session = cohort.sessions.first()
+    marks = {first.pk: "present", second.pk: bad.get("status", "absent")}
+    if "enrolment" in bad:
+        marks[outsider.pk] = "present"
+    with pytest.raises(NotAllowed):
+        services.mark_attendance_batch(actor=coach, session=session, marks=marks)
+    assert not Attendance.objects.exists()
+    # The coach's page sends the same batch: nothing is saved, and it says so.
+    url = reverse("engage_trajectories:cohort", args=[cohort.pk])
+    posted = {f"attendance-{pk}": status for pk, status in marks.items()}
+    response = client_for(coach).post(
+        url, {"session": session.pk, "action": "attendance", **posted}, follow=True
+    )
+    assert "Nothing was saved" in response.content.decode()
+    assert not Attendance.objects.exists()
+    # A good batch is stored whole, in one go.
+    good = {first.pk: "present", second.pk: "excused"}
+    assert services.mark_attendance_batch(actor=coach, session=session, marks=good) == 2
+    assert dict(Attendance.objects.values_list("enrolment_id", "status")) == good

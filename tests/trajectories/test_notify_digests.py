@@ -16,8 +16,8 @@ from lms.notifications.services import send_digests
 from tests.factories import person
 from tests.trajectories.factories import make_cohort, make_programme
 from trajectories import services
-from trajectories.digests import MAX_ENTRIES_PER_COHORT, digest_items
 from trajectories.models import OwnCourse
+from trajectories.selectors.digests import MAX_ENTRIES_PER_COHORT, digest_items
 
 pytestmark = pytest.mark.django_db
 

@@ -21,8 +21,11 @@ from tests.factories import FacultyFactory, UserFactory, person
 from tests.trajectories.factories import make_cohort
 from trajectories import services
 from trajectories.exceptions import NotAllowed
-from trajectories.exchange import MAX_IMPORT_ROWS, import_participants
 from trajectories.models import Cohort, Enrolment
+from trajectories.services.participant_import import (
+    MAX_IMPORT_ROWS,
+    import_participants,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,6 @@ from tests.trajectories.progress_world import (
     make_trajectory,
 )
 from trajectories import services
-from trajectories.assignments import day_label
 from trajectories.models import (
     AssignmentRecord,
     Attendance,
@@ -26,6 +25,7 @@ from trajectories.models import (
     Enrolment,
     JournalEntry,
 )
+from trajectories.rules.assignments import day_label
 from trajectories.selectors import (
     gone_quiet,
     my_trajectories,

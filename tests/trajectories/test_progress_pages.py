@@ -17,9 +17,9 @@ from tests.factories import person
 from tests.trajectories.factories import make_cohort
 from tests.trajectories.progress_world import make_rules_programme, make_trajectory
 from trajectories import services
-from trajectories.assignments import day_label
-from trajectories.exceptions import AssignmentLocked
+from trajectories.exceptions import AssignmentLocked, InvalidEntry
 from trajectories.models import AssignmentRecord, Enrolment, JournalEntry
+from trajectories.rules.assignments import day_label
 
 pytestmark = pytest.mark.django_db
 
@@ -181,13 +181,15 @@ def test_reflections_can_be_about_an_assignment(running: Any, client_for: Any) -
     assert response.status_code == 302
     entry = JournalEntry.objects.get()
     assert entry.assignment_key == first
-    # The service keeps only keys of the programme's assignments.
-    services.save_entry(
-        author=running.lecturer, enrolment=running.enrolment, entry=entry,
-        title="t", sections={}, assignment_key="not-an-assignment",
-    )  # fmt: skip
+    # The service refuses a key that is not one of the programme's assignments.
+    with pytest.raises(InvalidEntry) as refused:
+        services.save_entry(
+            author=running.lecturer, enrolment=running.enrolment, entry=entry,
+            title="t", sections={}, assignment_key="not-an-assignment",
+        )  # fmt: skip
+    assert refused.value.field == "assignment"
     entry.refresh_from_db()
-    assert entry.assignment_key == ""
+    assert entry.assignment_key == first and entry.title == "On the texts"
 
 
 def _coach_world(coach: Any, size: int) -> Any:

@@ -25,13 +25,8 @@ from .journal import (
     PeerGroup,
     Visibility,
 )
-from .programmes import (
-    Cohort,
-    CohortSession,
-    ProgrammePage,
-    ReflectionModel,
-    SessionSummary,
-)
+from .pages import ProgrammePage, ReflectionModel
+from .programmes import Cohort, CohortSession, SessionSummary
 
 __all__ = [
     "AssignmentAttachment",

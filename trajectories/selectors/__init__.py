@@ -13,6 +13,7 @@ from .api import (
     my_sessions,
     revisions_of,
 )
+from .attendance_export import attendance_csv, attendance_rows
 from .coaching import (
     AttendanceExport,
     AttendanceMatrix,
@@ -22,6 +23,8 @@ from .coaching import (
     awaiting_feedback,
     awaiting_feedback_oldest,
     peer_groups_of,
+    session_of_cohort,
+    summary_of,
 )
 from .courses import (
     assignment_attachment_of_owner,
@@ -37,19 +40,21 @@ from .dashboard import (
     coach_dashboard,
     lecturer_dashboard,
 )
-from .evaluations import (
+from .evaluation_results import (
     CohortResults,
     CohortSummary,
-    EvaluationForm,
-    OpenEvaluation,
     ProgrammeSummary,
     SessionResults,
     cohort_evaluation_results,
-    evaluation_form,
     evaluation_results,
     evaluation_years,
-    open_evaluations,
     programme_evaluation_summary,
+)
+from .evaluations import (
+    EvaluationForm,
+    OpenEvaluation,
+    evaluation_form,
+    open_evaluations,
 )
 from .journal import (
     attachment_for_reading,
@@ -82,6 +87,8 @@ from .trajectory import (
 )
 
 __all__ = [
+    "attendance_csv",
+    "attendance_rows",
     "assignment_attachment_of_owner",
     "assignment_attachments_of",
     "ACTIVE",
@@ -135,6 +142,8 @@ __all__ = [
     "own_courses",
     "own_enrolment",
     "peer_groups_of",
+    "session_of_cohort",
+    "summary_of",
     "progress_of",
     "programme_evaluation_summary",
     "progress_of_cohort",

@@ -8,7 +8,6 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
 
-from ..assignments import Assignment, assignments_for
 from ..models import (
     AssignmentRecord,
     Attendance,
@@ -18,6 +17,7 @@ from ..models import (
     JournalEntry,
     JournalRevision,
 )
+from ..rules.assignments import Assignment, assignments_for
 from .programmes import ACTIVE
 
 

@@ -15,6 +15,7 @@ from ..models import (
     EnrolmentStatus,
     JournalEntry,
     PeerGroup,
+    SessionSummary,
     Visibility,
 )
 from .programmes import ACTIVE
@@ -141,3 +142,13 @@ def peer_groups_of(cohort: Cohort) -> dict[int, str]:
         .order_by("peergroup__name")
         .values_list("enrolment_id", "peergroup__name")
     )
+
+
+def session_of_cohort(cohort: Cohort, session_id: int) -> CohortSession | None:
+    """One of the cohort's sessions, or None (one query)."""
+    return cohort.sessions.filter(pk=session_id).first()
+
+
+def summary_of(session: CohortSession) -> SessionSummary | None:
+    """The coach's summary of a session, if there is one (one query)."""
+    return SessionSummary.objects.filter(session=session).first()

@@ -6,8 +6,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from ..assignments import Assignment, assignments_for
 from ..models import AssignmentAttachment, AssignmentRecord, Enrolment, OwnCourse
+from ..rules.assignments import Assignment, assignments_for
 from .programmes import own_enrolment
 
 

@@ -10,7 +10,6 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.utils import timezone
 
-from ..assignments import Assignment, assignments_for
 from ..data import TrajectoryProgress
 from ..models import (
     Cohort,
@@ -21,6 +20,7 @@ from ..models import (
     JournalEntry,
     Visibility,
 )
+from ..rules.assignments import Assignment, assignments_for
 from .programmes import ACTIVE, coached_cohorts
 from .progress import _progress, _shared_entries, gone_quiet_counts
 

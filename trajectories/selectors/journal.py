@@ -38,7 +38,7 @@ def attachments_of(entry: JournalEntry) -> list[JournalAttachment]:
 
 def attachment_for_reading(attachment_id: int) -> JournalAttachment | None:
     """An attachment with its entry, enrolment and cohort loaded, for the
-    permission check (`services.may_read` on the entry)."""
+    permission check (`engage_trajectories.read_entry` on the entry)."""
     return (
         JournalAttachment.objects.filter(pk=attachment_id)
         .select_related("entry__enrolment__cohort__programme", "entry__enrolment__user")

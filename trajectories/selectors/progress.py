@@ -11,7 +11,6 @@ from typing import Any
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
-from ..assignments import Assignment, assignments_for
 from ..conf import trajectory_settings
 from ..data import TrajectoryProgress
 from ..models import (
@@ -26,7 +25,8 @@ from ..models import (
     JournalEntry,
     Visibility,
 )
-from ..progress import compute_progress
+from ..rules.assignments import Assignment, assignments_for
+from ..rules.progress import compute_progress
 from .coaching import AttendanceMatrix, attendance_matrix
 
 

@@ -12,7 +12,6 @@ from django.utils import timezone
 from courses.data import LinkedContent
 from courses.selectors import linked_content
 
-from ..assignments import Assignment, assignments_for
 from ..data import TrajectoryProgress
 from ..models import (
     Attendance,
@@ -22,6 +21,7 @@ from ..models import (
     PeerGroup,
     SessionSummary,
 )
+from ..rules.assignments import Assignment, assignments_for
 from .programmes import ACTIVE
 from .progress import _progress, _shared_entries
 

@@ -8,43 +8,39 @@ from .attachments import (
     remove_assignment_attachment,
     remove_attachment,
 )
-from .coaching import may_export_attendance, post_session_summary
+from .coaching import post_session_summary
 from .completion import complete_if_done
 from .courses import register_course, save_assignment
 from .enrolment import (
     check_in,
-    coaches,
     enrol,
     enrol_by_programme_team,
     mark_attendance,
-    may_manage_cohorts,
+    mark_attendance_batch,
     new_checkin_code,
     renew_calendar_token,
     withdraw,
 )
 from .evaluations import (
-    may_see_evaluation_results,
     open_evaluation,
     send_evaluation_invitations,
     submit_evaluation,
 )
-from .journal import form_peer_groups, give_feedback, may_read, save_entry, share_entry
+from .journal import form_peer_groups, give_feedback, save_entry, share_entry
+from .participant_import import import_participants
 
 __all__ = [
     "attach_file",
     "attach_to_assignment",
     "check_in",
-    "coaches",
     "complete_if_done",
     "enrol",
     "enrol_by_programme_team",
     "form_peer_groups",
     "give_feedback",
+    "import_participants",
     "mark_attendance",
-    "may_export_attendance",
-    "may_manage_cohorts",
-    "may_read",
-    "may_see_evaluation_results",
+    "mark_attendance_batch",
     "new_checkin_code",
     "open_evaluation",
     "post_session_summary",

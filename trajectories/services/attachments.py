@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from lms.sanitizing import clean_text
 from lms.uploads import validate_upload
 
-from ..exceptions import NotAllowed
+from ..exceptions import NotAllowed, NotYours
 from ..models import (
     AssignmentAttachment,
     AssignmentRecord,
@@ -48,7 +48,7 @@ def attach_file(*, author: Any, entry: JournalEntry, file: Any) -> JournalAttach
     """Attach an uploaded file to the author's own entry, after checking its type,
     size and content (`lms.uploads`); readers of the entry may then download it."""
     if entry.enrolment.user_id != author.pk:
-        raise NotAllowed(_("Only the author can attach files to an entry."))
+        raise NotYours(_("Only the author can attach files to an entry."))
     name, size = _checked(file)
     with transaction.atomic():
         # Lock the entry so two uploads at once cannot pass the limit together.
@@ -56,7 +56,8 @@ def attach_file(*, author: Any, entry: JournalEntry, file: Any) -> JournalAttach
         if entry.attachments.count() >= MAX_ATTACHMENTS_PER_ENTRY:
             raise NotAllowed(
                 _("An entry can have at most %(n)d attachments.")
-                % {"n": MAX_ATTACHMENTS_PER_ENTRY}
+                % {"n": MAX_ATTACHMENTS_PER_ENTRY},
+                field="file",
             )
         attachment = JournalAttachment(entry=entry, name=name, size=size)
         _store(attachment, name, file)
@@ -67,11 +68,11 @@ def _checked(file: Any) -> tuple[str, int]:
     """The display name and size of an acceptable upload, or NotAllowed saying why."""
     size = int(getattr(file, "size", 0) or 0)
     if size <= 0:
-        raise NotAllowed(_("The file is empty."))
+        raise NotAllowed(_("The file is empty."), field="file")
     try:
         validate_upload(file)
     except ValidationError as error:
-        raise NotAllowed(" ".join(error.messages)) from error
+        raise NotAllowed(" ".join(error.messages), field="file") from error
     return display_name(getattr(file, "name", "")), size
 
 
@@ -93,7 +94,7 @@ def _store(
 def remove_attachment(*, author: Any, attachment: JournalAttachment) -> None:
     """The author removes an attachment; its file is deleted after the commit."""
     if attachment.entry.enrolment.user_id != author.pk:
-        raise NotAllowed(_("Only the author can remove an attachment."))
+        raise NotYours(_("Only the author can remove an attachment."))
     # The file is deleted after the commit (`signal_handlers.delete_stored_file`).
     attachment.delete()
 
@@ -101,7 +102,7 @@ def remove_attachment(*, author: Any, attachment: JournalAttachment) -> None:
 def _check_record_editable(author: Any, record: AssignmentRecord) -> None:
     enrolment = record.enrolment
     if enrolment.user_id != author.pk:
-        raise NotAllowed(
+        raise NotYours(
             _("Only the lecturer whose assignment this is can change its files.")
         )
     enrolment.refresh_from_db(fields=["status"])
@@ -123,7 +124,8 @@ def attach_to_assignment(
     _check_record_editable(author, record)
     if role not in AttachmentRole.values:
         raise NotAllowed(
-            _("Say whether the file shows the course before or after the change.")
+            _("Say whether the file shows the course before or after the change."),
+            field="role",
         )
     name, size = _checked(file)
     with transaction.atomic():
@@ -134,7 +136,8 @@ def attach_to_assignment(
         if record.attachments.count() >= MAX_ATTACHMENTS_PER_ASSIGNMENT:
             raise NotAllowed(
                 _("An assignment can have at most %(n)d attachments.")
-                % {"n": MAX_ATTACHMENTS_PER_ASSIGNMENT}
+                % {"n": MAX_ATTACHMENTS_PER_ASSIGNMENT},
+                field="file",
             )
         attachment = AssignmentAttachment(
             record=record, role=role, name=name, size=size

@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy
 from lms.notifications.services import notify
 from lms.sanitizing import clean_html, clean_text
 
-from ..exceptions import NotAllowed
+from ..exceptions import NotAllowed, NotYours
 from ..models import CohortSession, EnrolmentStatus, SessionSummary
-from .enrolment import coaches, may_manage_cohorts
+from ..permissions import COACH_COHORT
 
 # Typed characters a summary may have; formatting plain text into paragraphs adds
 # markup, so the stored HTML may be longer (the cap only stops abuse).
@@ -32,11 +32,11 @@ def post_session_summary(
     The first posting notifies every participant (enrolled or completed); a later
     edit replaces the text without notifying again.
     """
-    if not coaches(actor, session.cohort):
-        raise NotAllowed(_("Only the cohort's coaches can post a session summary."))
+    if not actor.has_perm(COACH_COHORT, session.cohort):
+        raise NotYours(_("Only the cohort's coaches can post a session summary."))
     html = str(clean_html(str(body or "")[:MAX_SUMMARY_CHARS]))
     if not clean_text(html):
-        raise NotAllowed(_("Write the summary first."))
+        raise NotAllowed(_("Write the summary first."), field="body")
     now = timezone.now()
     with transaction.atomic():
         summary = (
@@ -69,10 +69,3 @@ def _notify_participants(session: CohortSession) -> None:
             ),
             url=url,
         )
-
-
-def may_export_attendance(user: Any, cohort: Any) -> bool:
-    """The cohort's coaches and the programme team may download its attendance."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return coaches(user, cohort) or may_manage_cohorts(user)

@@ -13,8 +13,7 @@ from lms.sanitizing import clean_html, clean_text
 from lms.xapi.services import record
 
 from .. import xapi as events
-from ..assignments import assignments_for
-from ..exceptions import AssignmentLocked, NotAllowed
+from ..exceptions import AssignmentLocked, NotAllowed, NotYours
 from ..models import (
     AssignmentRecord,
     AssignmentStatus,
@@ -22,6 +21,7 @@ from ..models import (
     EnrolmentStatus,
     OwnCourse,
 )
+from ..rules.assignments import assignments_for
 from .completion import complete_if_done
 
 MAX_TEXT = 50_000
@@ -38,14 +38,14 @@ def register_course(
 ) -> OwnCourse:
     """Register (or update) one of the lecturer's own courses."""
     if course is not None and course.owner_id != owner.pk:
-        raise NotAllowed(_("This is not your course."))
+        raise NotYours(_("This is not your course."))
     course = course or OwnCourse(owner=owner)
     course.name = clean_text(name)[:200]
     course.code = clean_text(code)[:40]
     course.level = clean_text(level)[:120]
     course.students = students
     if not course.name:
-        raise NotAllowed(_("Give the course a name."))
+        raise NotAllowed(_("Give the course a name."), field="name")
     course.save()
     return course
 
@@ -63,9 +63,9 @@ def save_assignment(
 ) -> AssignmentRecord:
     """Save the lecturer's work on an open assignment; submitting is recorded."""
     if enrolment.user_id != user.pk or enrolment.status == EnrolmentStatus.WITHDRAWN:
-        raise NotAllowed(_("This is not your trajectory."))
+        raise NotYours(_("This is not your trajectory."))
     if course is not None and course.owner_id != user.pk:
-        raise NotAllowed(_("Choose one of your own courses."))
+        raise NotAllowed(_("Choose one of your own courses."), field="course")
     with transaction.atomic():
         assignment = next(
             (

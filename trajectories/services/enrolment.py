@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
@@ -18,7 +19,12 @@ from lms.notifications.services import notify
 from lms.xapi.services import record
 
 from .. import xapi as events
-from ..exceptions import CheckInRefused, EnrolmentClosed, NotAllowed
+from ..exceptions import (
+    CheckInRefused,
+    EnrolmentClosed,
+    InvalidAttendance,
+    NotYours,
+)
 from ..models import (
     Attendance,
     AttendanceStatus,
@@ -27,6 +33,7 @@ from ..models import (
     Enrolment,
     EnrolmentStatus,
 )
+from ..permissions import COACH_COHORT, MANAGE_COHORTS
 from ..signals import enrolment_changed
 from .completion import complete_if_done
 
@@ -53,18 +60,11 @@ def enrol(*, user: Any, cohort: Cohort) -> Enrolment:
     return _enrol(user=user, cohort=cohort)
 
 
-def may_manage_cohorts(user: Any) -> bool:
-    """The programme team: people who may change cohorts (in Wagtail)."""
-    return bool(getattr(user, "is_authenticated", False)) and bool(
-        user.has_perm("engage_trajectories.change_cohort")
-    )
-
-
 def enrol_by_programme_team(*, actor: Any, user: Any, cohort: Cohort) -> Enrolment:
     """The programme team enrols `user` (e.g. from a list of participants): as
     `enrol`, with capacity and waiting list, but also outside the enrolment window."""
-    if not may_manage_cohorts(actor):
-        raise NotAllowed(_("Only the programme team can enrol other people."))
+    if not actor.has_perm(MANAGE_COHORTS):
+        raise NotYours(_("Only the programme team can enrol other people."))
     return _enrol(user=user, cohort=cohort)
 
 
@@ -114,7 +114,7 @@ def withdraw(*, user: Any, enrolment: Enrolment) -> Enrolment:
     Their journal, attendance and other records stay theirs.
     """
     if enrolment.user_id != user.pk:
-        raise NotAllowed(_("Only the participant can withdraw."))
+        raise NotYours(_("Only the participant can withdraw."))
     with transaction.atomic():
         cohort = Cohort.objects.select_for_update().get(pk=enrolment.cohort_id)
         enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
@@ -165,14 +165,10 @@ def _promote_from_waiting_list(cohort: Cohort) -> None:
 # --- sessions and attendance ---------------------------------------------------------
 
 
-def coaches(user: Any, cohort: Cohort) -> bool:
-    return cohort.coaches.filter(pk=user.pk).exists()
-
-
 def new_checkin_code(*, actor: Any, session: CohortSession) -> str:
     """A fresh code for the coach to show; the previous one stops working."""
-    if not coaches(actor, session.cohort):
-        raise NotAllowed(_("Only the cohort's coaches can show the check-in code."))
+    if not actor.has_perm(COACH_COHORT, session.cohort):
+        raise NotYours(_("Only the cohort's coaches can show the check-in code."))
     code = "".join(secrets.choice(CHECKIN_ALPHABET) for _ in range(CHECKIN_LENGTH))
     session.checkin_code = code
     session.save(update_fields=["checkin_code"])
@@ -215,14 +211,40 @@ def check_in(*, user: Any, code: str) -> Attendance:
 def mark_attendance(
     *, actor: Any, session: CohortSession, enrolment: Enrolment, status: str
 ) -> Attendance:
-    """The coach records present, excused or absent."""
-    if not coaches(actor, session.cohort) or enrolment.cohort_id != session.cohort_id:
-        raise NotAllowed(_("Only the cohort's coaches can mark attendance."))
-    if status not in AttendanceStatus.values:
-        raise NotAllowed(_("Unknown attendance status."))
-    return _set_attendance(
-        session=session, enrolment=enrolment, status=status, by=actor, checked_in=False
-    )
+    """The coach records present, excused or absent for one participant."""
+    mark_attendance_batch(actor=actor, session=session, marks={enrolment.pk: status})
+    return Attendance.objects.get(session=session, enrolment=enrolment)
+
+
+def mark_attendance_batch(
+    *, actor: Any, session: CohortSession, marks: Mapping[int, str]
+) -> int:
+    """The coach records present, excused or absent for several participants of
+    the session's cohort (enrolment id -> status), all or nothing: an unknown
+    status or someone outside the cohort refuses the whole batch. Returns how
+    many were recorded."""
+    if not actor.has_perm(COACH_COHORT, session.cohort):
+        raise NotYours(_("Only the cohort's coaches can mark attendance."))
+    if any(status not in AttendanceStatus.values for status in marks.values()):
+        raise InvalidAttendance(_("Unknown attendance status."), field="status")
+    enrolments = Enrolment.objects.filter(
+        cohort_id=session.cohort_id, pk__in=list(marks)
+    ).select_related("user")
+    if len(enrolments) != len(marks):
+        raise InvalidAttendance(
+            _("Mark attendance only for participants of this cohort."),
+            field="enrolment",
+        )
+    with transaction.atomic():
+        for enrolment in enrolments:
+            _set_attendance(
+                session=session,
+                enrolment=enrolment,
+                status=marks[enrolment.pk],
+                by=actor,
+                checked_in=False,
+            )
+    return len(marks)
 
 
 def _set_attendance(
@@ -256,7 +278,7 @@ def renew_calendar_token(*, user: Any, enrolment: Enrolment) -> str:
     from ..models.programmes import new_calendar_token
 
     if enrolment.user_id != user.pk:
-        raise NotAllowed(_("Only the participant can renew their calendar link."))
+        raise NotYours(_("Only the participant can renew their calendar link."))
     enrolment.calendar_token = new_calendar_token()
     enrolment.save(update_fields=["calendar_token"])
     return enrolment.calendar_token

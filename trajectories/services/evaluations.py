@@ -20,18 +20,11 @@ from lms.xapi.services import record
 
 from .. import xapi as events
 from ..conf import trajectory_settings
-from ..evaluations import (
-    CLOSED,
-    NOT_YET,
-    clean_answers,
-    evaluation_state,
-    evaluation_window,
-)
 from ..exceptions import (
     AlreadyAnswered,
     AnonymityChanged,
     EvaluationUnavailable,
-    NotAllowed,
+    NotParticipant,
 )
 from ..models import (
     Attendance,
@@ -45,7 +38,13 @@ from ..models import (
     EvaluationSubmission,
     SessionEvaluation,
 )
-from .enrolment import coaches, may_manage_cohorts
+from ..rules.evaluations import (
+    CLOSED,
+    NOT_YET,
+    clean_answers,
+    evaluation_state,
+    evaluation_window,
+)
 
 ACTIVE = (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED)
 
@@ -186,7 +185,7 @@ def submit_evaluation(
         cohort_id=session.cohort_id, user=user, status__in=ACTIVE
     ).first()
     if enrolment is None:
-        raise NotAllowed(_("You do not take part in the cohort of this session."))
+        raise NotParticipant(_("You do not take part in the cohort of this session."))
     state = evaluation_state(session, now)
     opens, closes = evaluation_window(session)
     if state == NOT_YET:
@@ -260,10 +259,3 @@ def _store(
         )
         for key, value in cleaned.items()
     )
-
-
-def may_see_evaluation_results(user: Any, cohort: Any) -> bool:
-    """The cohort's coaches and the programme team see its evaluation results."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return coaches(user, cohort) or may_manage_cohorts(user)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
@@ -18,7 +19,7 @@ from lms.sanitizing import clean_html, clean_text
 from lms.xapi.services import record
 
 from .. import xapi as events
-from ..exceptions import NotAllowed
+from ..exceptions import InvalidEntry, NotAllowed, NotYours
 from ..models import (
     Enrolment,
     EnrolmentStatus,
@@ -28,9 +29,9 @@ from ..models import (
     PeerGroup,
     Visibility,
 )
-from ..reflection import sections_for
+from ..permissions import COACH_COHORT, READ_ENTRY
+from ..rules.reflection import sections_for
 from .completion import complete_if_done
-from .enrolment import coaches
 
 # Autosaves within this time update the latest revision instead of adding one.
 REVISION_WINDOW = timedelta(minutes=10)
@@ -41,16 +42,49 @@ SECTION_INPUT_CHARS = 50_000
 MAX_SECTION_CHARS = 4 * SECTION_INPUT_CHARS
 
 
-def _clean_sections(enrolment: Enrolment, sections: dict[str, str]) -> dict[str, str]:
+def _checked_sections(
+    enrolment: Enrolment, sections: Mapping[str, str]
+) -> dict[str, str]:
+    """Every section of the programme's reflection model, cleaned; refuses unknown
+    sections and sections too long once formatted rather than cutting them off."""
     keys = [s.key for s in sections_for(enrolment.cohort.programme.reflection_model)]
-    return {
-        key: str(clean_html(str(sections.get(key, ""))[:MAX_SECTION_CHARS]))
-        for key in keys
-    }
+    unknown = sorted(set(sections) - set(keys))
+    if unknown:
+        raise InvalidEntry(
+            _(
+                "Unknown section(s): %(unknown)s. This programme's "
+                "reflection model has: %(keys)s."
+            )
+            % {"unknown": ", ".join(unknown), "keys": ", ".join(keys)},
+            field="sections",
+        )
+    cleaned = {key: str(clean_html(str(sections.get(key, "")))) for key in keys}
+    if any(len(html) > MAX_SECTION_CHARS for html in cleaned.values()):
+        raise InvalidEntry(
+            _("A section is too long once formatted (at most %(max)d characters).")
+            % {"max": MAX_SECTION_CHARS},
+            field="sections",
+        )
+    return cleaned
 
 
-def _assignment_keys(enrolment: Enrolment) -> set[str]:
-    return {str(block.id) for block in enrolment.cohort.programme.assignments}
+def _checked_session(enrolment: Enrolment, session_id: int | None) -> int | None:
+    """None ("not about a session") or a session of the enrolment's cohort."""
+    if session_id is None or enrolment.cohort.sessions.filter(pk=session_id).exists():
+        return session_id
+    raise InvalidEntry(
+        _("Choose a session of this entry's cohort, or none."), field="session"
+    )
+
+
+def _checked_assignment(enrolment: Enrolment, key: str) -> str:
+    """ "" (none) or the key of one of the programme's assignments."""
+    if not key or key in {str(b.id) for b in enrolment.cohort.programme.assignments}:
+        return key
+    raise InvalidEntry(
+        _("Choose an assignment of this entry's programme, or nothing."),
+        field="assignment",
+    )
 
 
 def _about(entry_id: int) -> tuple[int | None, str]:
@@ -75,29 +109,29 @@ def save_entry(
 ) -> JournalEntry:
     """Create or update an entry (also the autosave); keeps a revision history.
 
-    `assignment_key`: the programme assignment the entry reflects on ("" for none,
-    None to leave it as it is); an unknown key means none.
+    `session_id`: a session of the cohort, or None for none. `assignment_key`: the
+    programme assignment the entry reflects on ("" for none, None to leave it as
+    it is). Refuses (InvalidEntry, naming the field) an unknown section, session
+    or assignment; then nothing is stored.
     """
+    # An invariant, not an access rule: an entry is written by its journal's owner.
     if enrolment.user_id != author.pk:
-        raise NotAllowed(_("You can only write in your own journal."))
+        raise NotYours(_("You can only write in your own journal."))
     if entry is not None and entry.enrolment_id != enrolment.pk:
-        raise NotAllowed(_("This entry belongs to another journal."))
+        raise NotYours(_("This entry belongs to another journal."))
+    cleaned = _checked_sections(enrolment, sections)
+    session_id = _checked_session(enrolment, session_id or None)
+    if assignment_key is not None:
+        assignment_key = _checked_assignment(enrolment, assignment_key)
     now = timezone.now()
     with transaction.atomic():
         if entry is None:
             entry = JournalEntry(enrolment=enrolment)
         entry.title = clean_text(title)[:200] or _("Untitled entry")
-        entry.sections = _clean_sections(enrolment, sections)
-        # No session (or one of another cohort) means "not about a session": the
-        # site's "No particular session" and the API's null both clear it.
-        if session_id and enrolment.cohort.sessions.filter(pk=session_id).exists():
-            entry.session_id = session_id
-        else:
-            entry.session_id = None
+        entry.sections = cleaned
+        entry.session_id = session_id
         if assignment_key is not None:
-            entry.assignment_key = (
-                assignment_key if assignment_key in _assignment_keys(enrolment) else ""
-            )
+            entry.assignment_key = assignment_key
         about_changed = (
             entry.pk is not None
             and entry.visibility != Visibility.PRIVATE
@@ -120,10 +154,10 @@ def save_entry(
 
 def share_entry(*, author: Any, entry: JournalEntry, visibility: str) -> JournalEntry:
     """Change who can read an entry; sharing for the first time is recorded."""
-    if entry.enrolment.user_id != author.pk:
-        raise NotAllowed(_("Only the author decides who reads an entry."))
+    if entry.enrolment.user_id != author.pk:  # the author's own decision
+        raise NotYours(_("Only the author decides who reads an entry."))
     if visibility not in Visibility.values:
-        raise NotAllowed(_("Choose who can read the entry."))
+        raise NotAllowed(_("Choose who can read the entry."), field="visibility")
     with transaction.atomic():
         was_private = (
             JournalEntry.objects.filter(pk=entry.pk)
@@ -160,38 +194,13 @@ def share_entry(*, author: Any, entry: JournalEntry, visibility: str) -> Journal
     return entry
 
 
-def may_read(user: Any, entry: JournalEntry) -> bool:
-    """The author always; coaches of the cohort once shared with the coach; the
-    author's peer-group members once shared with peers. Nobody else, ever."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    enrolment = entry.enrolment
-    if enrolment.user_id == user.pk:
-        return True
-    if entry.visibility == Visibility.PRIVATE:
-        return False
-    if coaches(user, enrolment.cohort):
-        return True
-    if entry.visibility != Visibility.PEERS:
-        return False
-    # Two filter() calls: the author and the reader are two different members.
-    return (
-        PeerGroup.objects.filter(members=enrolment)
-        .filter(
-            members__user=user,
-            members__status__in=(EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED),
-        )
-        .exists()
-    )
-
-
 def give_feedback(*, author: Any, entry: JournalEntry, body: str) -> Feedback:
     """Feedback (or a reply) on an entry the person may read."""
-    if not may_read(author, entry):
-        raise NotAllowed(_("You cannot give feedback on this entry."))
+    if not author.has_perm(READ_ENTRY, entry):
+        raise NotYours(_("You cannot give feedback on this entry."))
     text = clean_text(body).strip()[:5000]
     if not text:
-        raise NotAllowed(_("Write your feedback first."))
+        raise NotAllowed(_("Write your feedback first."), field="body")
     with transaction.atomic():
         feedback = Feedback.objects.create(entry=entry, author=author, body=text)
         if author.pk != entry.enrolment.user_id:
@@ -230,7 +239,7 @@ def _feedback_recipients(entry: JournalEntry, author: Any) -> list[Any]:
         for f in entry.feedback.exclude(author=author).select_related("author")
         if f.author is not None
     }
-    return [user for user in others.values() if may_read(user, entry)]
+    return [user for user in others.values() if user.has_perm(READ_ENTRY, entry)]
 
 
 def form_peer_groups(
@@ -241,8 +250,8 @@ def form_peer_groups(
     The assignment is the whole picture: whoever it leaves out is in no group, and
     groups left empty are removed. Names are plain text (at most 100 characters).
     """
-    if not coaches(actor, cohort):
-        raise NotAllowed(_("Only the cohort's coaches form peer groups."))
+    if not actor.has_perm(COACH_COHORT, cohort):
+        raise NotYours(_("Only the cohort's coaches form peer groups."))
     with transaction.atomic():
         # Only participants: nobody on the waiting list or who withdrew.
         enrolments = {

@@ -1,6 +1,6 @@
-"""Tags for the coach's cohort page, which repeats small pieces of markup for every
-participant and session (40 × 10 attendance marks, 400 radio groups): built in
-Python, where the template loops would dominate the page's time."""
+"""Tags for the coach's cohort page: they shape the attendance marks and the
+peer-group boxes into plain values; the markup is frontend's components
+(`radio_group.html`, `text_input.html`)."""
 
 from __future__ import annotations
 
@@ -8,67 +8,50 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django import template
-from django.utils.html import escape, format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
 
 @register.simple_tag
-def attendance_cells(
-    marks: Iterable[Any], statuses: Sequence[tuple[str, str]], not_recorded: str
-) -> SafeString:
-    """The row's <td>s: each mark's label, or a dash that says "not recorded"."""
+def attendance_labels(
+    marks: Iterable[Any], statuses: Sequence[tuple[str, str]]
+) -> list[str]:
+    """Each mark's label, or "" for a session without a mark."""
     labels = dict(statuses)
-    missing = format_html('—<span class="visually-hidden">{}</span>', not_recorded)
-    return format_html_join(
-        "",
-        "<td>{}</td>",
-        (
-            (labels.get(mark.status, mark.status) if mark else missing,)
-            for mark in marks
-        ),
-    )
+    return [labels.get(mark.status, mark.status) if mark else "" for mark in marks]
 
 
 @register.simple_tag
-def attendance_fieldsets(
+def attendance_groups(
     marks: Iterable[tuple[Any, str]], statuses: Sequence[tuple[str, str]]
-) -> SafeString:
-    """A fieldset per participant (legend: their name) with a radio button per
-    status, the current one checked. Plain string building with every value
-    escaped once: `format_html` per radio button cost the page tens of ms."""
-    options = [(escape(value), escape(label)) for value, label in statuses]
-    parts = []
-    for enrolment, current in marks:
-        current_value = escape(current or "")
-        name = f"attendance-{int(enrolment.pk)}"
-        radios = " ".join(
-            f'<label><input type="radio" name="{name}" value="{value}"'
-            f"{' checked' if value == current_value else ''}> {label}</label>"
-            for value, label in options
-        )
-        legend = escape(enrolment.user.engage_profile.display_name)
-        parts.append(
-            f'<fieldset class="field"><legend>{legend}</legend>{radios}</fieldset>'
-        )
-    return mark_safe("\n".join(parts))  # noqa: S308 - every value escaped above
+) -> list[dict[str, Any]]:
+    """A radio group per participant (legend: their name) with an option per
+    status, the current one checked."""
+    return [
+        {
+            "name": f"attendance-{int(enrolment.pk)}",
+            "legend": enrolment.user.engage_profile.display_name,
+            "options": [
+                {"value": value, "label": label, "checked": value == current}
+                for value, label in statuses
+            ],
+        }
+        for enrolment, current in marks
+    ]
 
 
 @register.simple_tag
-def peer_group_fields(form: Any) -> SafeString:
-    """The peer-group form's text boxes (one per participant), with the markup of
-    frontend's `form_field` — built here because 40 widget templates cost more
-    than the rest of the page. The form is only ever shown unbound."""
-    parts = []
-    for name, field in form.fields.items():
-        field_id = escape(form.auto_id % name if form.auto_id else name)
-        value = escape(field.initial or "")
-        parts.append(
-            f'<div class="field"><label class="field__label" for="{field_id}">'
-            f"{escape(field.label)}</label>"
-            f'<input type="text" name="{escape(name)}" value="{value}" '
-            f'maxlength="{int(field.max_length)}" list="peer-group-names" '
-            f'autocomplete="off" id="{field_id}"></div>'
-        )
-    return mark_safe("\n".join(parts))  # noqa: S308 - every value escaped above
+def text_inputs(form: Any, datalist: str = "") -> list[dict[str, Any]]:
+    """The text boxes of an unbound form of plain text fields (the peer groups:
+    one per participant), as values for frontend's `text_input.html`."""
+    return [
+        {
+            "id": form.auto_id % name if form.auto_id else name,
+            "name": name,
+            "label": field.label,
+            "value": field.initial or "",
+            "max_length": field.max_length,
+            "datalist": datalist,
+        }
+        for name, field in form.fields.items()
+    ]

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,24 +16,16 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.exceptions import APIException, NotFound, ParseError
-from rest_framework.exceptions import ValidationError as APIValidationError
-from rest_framework.parsers import JSONParser
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
-from rest_framework.views import APIView
+
+from lms.api import EngageAPIView, SafeJSONParser
 
 from ... import selectors, services
-from ...evaluations import MAX_ANSWER_CHARS
-from ...exceptions import (
-    AlreadyAnswered,
-    AnonymityChanged,
-    EvaluationUnavailable,
-    InvalidAnswers,
-    TrajectoryError,
-)
+from ...rules.evaluations import MAX_ANSWER_CHARS
 from .pagination import PAGE_PARAMETERS, page_of, paginate
 from .serializers import ErrorSerializer
 
@@ -147,40 +137,13 @@ class EvaluationReceiptSerializer(serializers.Serializer):
 # --- views ---------------------------------------------------------------------------
 
 
-class BodyTooLarge(APIException):
-    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = gettext_lazy("The request body is too large.")
-    default_code = "too_large"
+class _EvaluationAPI(EngageAPIView):
+    """A participant's own evaluations: any signed-in person, scoped to them."""
 
-
-class Conflict(APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "conflict"
-
-
-class _JSONParser(JSONParser):
-    def parse(
-        self, stream: Any, media_type: Any = None, parser_context: Any = None
-    ) -> Any:
-        try:
-            return super().parse(stream, media_type, parser_context)
-        except RecursionError as error:
-            raise ParseError(_("JSON parse error - nested too deeply.")) from error
-
-
-class _EvaluationAPI(APIView):
     authentication_classes = [SessionAuthentication]
     permission_classes = [IsAuthenticated]
     throttle_classes = [AnonRateThrottle, UserRateThrottle]
-    parser_classes = [_JSONParser]
-
-    def handle_exception(self, exc: Exception) -> Response:
-        if isinstance(exc, RequestDataTooBig):
-            exc = BodyTooLarge(
-                _("The request body is larger than %(mb)d MB.")
-                % {"mb": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)}
-            )
-        return super().handle_exception(exc)
+    parser_classes = [SafeJSONParser]
 
 
 SIGNED_OUT = OpenApiResponse(ErrorSerializer, description="Not signed in.")
@@ -243,26 +206,14 @@ class EvaluationResponseView(_EvaluationAPI):
             raise NotFound(_("No such session evaluation for you."))
         data = EvaluationAnswersSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            submission = services.submit_evaluation(
-                user=request.user,
-                session=found.session,
-                answers=data.validated_data["answers"],
-                anonymous_promised=data.validated_data.get("anonymous"),
-            )
-        except InvalidAnswers as error:
-            general = error.errors.get("", [])
-            raise APIValidationError(
-                {"answers": general}
-                if general
-                else {"answers": {k: v for k, v in error.errors.items() if k}}
-            ) from error
-        except (AlreadyAnswered, AnonymityChanged) as error:
-            raise Conflict(str(error)) from error
-        except EvaluationUnavailable as error:
-            raise APIValidationError({"detail": [str(error)]}) from error
-        except TrajectoryError as error:
-            raise NotFound(str(error)) from error
+        # Refusals answer through lms.api's handler: invalid answers 400 by
+        # question, not open 400, already answered or no longer anonymous 409.
+        submission = services.submit_evaluation(
+            user=request.user,
+            session=found.session,
+            answers=data.validated_data["answers"],
+            anonymous_promised=data.validated_data.get("anonymous"),
+        )
         return Response(
             EvaluationReceiptSerializer(
                 {

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from . import views
+from . import attachments, views
 
 app_name = "engage_trajectories_api"
 
@@ -37,12 +37,12 @@ urlpatterns = [
     ),
     path(
         "journal-entries/<int:pk>/attachments/",
-        views.JournalEntryAttachmentsView.as_view(),
+        attachments.JournalEntryAttachmentsView.as_view(),
         name="journal-entry-attachments",
     ),
     path(
         "journal-entries/<int:pk>/attachments/<int:attachment_id>/",
-        views.JournalEntryAttachmentDetailView.as_view(),
+        attachments.JournalEntryAttachmentDetailView.as_view(),
         name="journal-entry-attachment",
     ),
 ]

@@ -10,69 +10,37 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.exceptions import (
-    APIException,
-    NotFound,
-    ParseError,
-    PermissionDenied,
-)
-from rest_framework.exceptions import ValidationError as APIValidationError
-from rest_framework.parsers import JSONParser, MultiPartParser
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
-from rest_framework.views import APIView
+
+from lms.api import EngageAPIView, SafeJSONParser
 
 from ... import selectors, services
-from ...exceptions import TrajectoryError
 from ...models import JournalEntry
+from ...permissions import READ_ENTRY, WRITE_ENTRY
 from . import serializers as s
 from .pagination import PAGE_PARAMETERS, paginate
 
 TAG = "trajectories"
 
 
-class BodyTooLarge(APIException):
-    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = gettext_lazy("The request body is too large.")
-    default_code = "too_large"
+class _LecturerAPI(EngageAPIView):
+    """The lecturer's own things: any signed-in person, scoped to them; entries
+    are asked `read_entry` / `write_entry` on the object."""
 
-
-class _JSONParser(JSONParser):
-    def parse(
-        self, stream: Any, media_type: Any = None, parser_context: Any = None
-    ) -> Any:
-        try:
-            return super().parse(stream, media_type, parser_context)
-        except RecursionError as error:  # "[[[[…" deeper than Python recurses
-            raise ParseError(_("JSON parse error - nested too deeply.")) from error
-
-
-class _LecturerAPI(APIView):
     authentication_classes = [SessionAuthentication]
     permission_classes = [IsAuthenticated]
     throttle_classes = [AnonRateThrottle, UserRateThrottle]
-    parser_classes = [_JSONParser]
-
-    def handle_exception(self, exc: Exception) -> Response:
-        # Django refuses a body over DATA_UPLOAD_MAX_MEMORY_SIZE (the site's limit)
-        # with a bare HTML 400; an API client gets JSON saying what went wrong.
-        if isinstance(exc, RequestDataTooBig):
-            exc = BodyTooLarge(
-                _("The request body is larger than %(mb)d MB.")
-                % {"mb": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)}
-            )
-        return super().handle_exception(exc)
+    parser_classes = [SafeJSONParser]
 
 
 NOT_FOUND = OpenApiResponse(s.ErrorSerializer, description="No such entry for you.")
@@ -100,14 +68,14 @@ def _listing(request: Request, items: Any, item: Any, **context: Any) -> Respons
 def _readable_entry(request: Request, pk: int) -> JournalEntry:
     entry = selectors.entry_for_reading(pk) if pk <= s.MAX_ID else None
     # Not yours and not shared with you: it does not exist, as far as you know.
-    if entry is None or not services.may_read(request.user, entry):
+    if entry is None or not request.user.has_perm(READ_ENTRY, entry):
         raise NotFound(_("No such journal entry."))
     return entry
 
 
 def _own_entry(request: Request, pk: int, refusal: str = "") -> JournalEntry:
     entry = _readable_entry(request, pk)
-    if entry.enrolment.user_id != request.user.pk:
+    if not request.user.has_perm(WRITE_ENTRY, entry):
         raise PermissionDenied(refusal or _("Only the author can change this entry."))
     return entry
 
@@ -227,18 +195,15 @@ class JournalEntryListView(_LecturerAPI):
 def _save(
     request: Request, enrolment: Any, entry: JournalEntry | None, data: Any
 ) -> JournalEntry:
-    try:
-        return services.save_entry(
-            author=request.user,
-            enrolment=enrolment,
-            entry=entry,
-            title=data.validated_data["title"],
-            sections=data.validated_data["sections"],
-            session_id=data.validated_data.get("session"),
-            assignment_key=data.validated_data.get("assignment"),
-        )
-    except TrajectoryError as error:
-        raise APIValidationError({"detail": [str(error)]}) from error
+    return services.save_entry(
+        author=request.user,
+        enrolment=enrolment,
+        entry=entry,
+        title=data.validated_data["title"],
+        sections=data.validated_data["sections"],
+        session_id=data.validated_data.get("session"),
+        assignment_key=data.validated_data.get("assignment"),
+    )
 
 
 class JournalEntryDetailView(_LecturerAPI):
@@ -316,14 +281,11 @@ class JournalEntryShareView(_LecturerAPI):
         entry = _own_entry(request, pk)
         data = s.ShareSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            entry = services.share_entry(
-                author=request.user,
-                entry=entry,
-                visibility=data.validated_data["visibility"],
-            )
-        except TrajectoryError as error:
-            raise APIValidationError({"visibility": [str(error)]}) from error
+        entry = services.share_entry(
+            author=request.user,
+            entry=entry,
+            visibility=data.validated_data["visibility"],
+        )
         return _entry_response(request, entry)
 
 
@@ -378,88 +340,10 @@ class JournalEntryFeedbackView(_LecturerAPI):
         entry = _readable_entry(request, pk)
         data = s.FeedbackWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            feedback = services.give_feedback(
-                author=request.user, entry=entry, body=data.validated_data["body"]
-            )
-        except TrajectoryError as error:
-            raise APIValidationError({"body": [str(error)]}) from error
+        feedback = services.give_feedback(
+            author=request.user, entry=entry, body=data.validated_data["body"]
+        )
         return Response(
             s.FeedbackSerializer(feedback, context=_context(request, entry=entry)).data,
             status=status.HTTP_201_CREATED,
         )
-
-
-class JournalEntryAttachmentsView(_LecturerAPI):
-    """The files attached to an entry: whoever may read the entry lists them (and
-    downloads them at `download_url`); the author uploads more (multipart)."""
-
-    parser_classes = [MultiPartParser]
-
-    @extend_schema(
-        operation_id="journal_entries_attachments_list",
-        summary="The files attached to a journal entry",
-        tags=[TAG],
-        responses={
-            200: s.AttachmentSerializer(many=True),
-            403: SIGNED_OUT,
-            404: NOT_FOUND,
-        },
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        entry = _readable_entry(request, pk)
-        return Response(
-            s.AttachmentSerializer(
-                selectors.attachments_of(entry), many=True, context=_context(request)
-            ).data
-        )
-
-    @extend_schema(
-        operation_id="journal_entries_attachments_create",
-        summary="Attach a file to your journal entry",
-        tags=[TAG],
-        request={"multipart/form-data": s.AttachmentUploadSerializer},
-        responses={
-            201: s.AttachmentSerializer,
-            400: INVALID,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-            413: OpenApiResponse(s.ErrorSerializer, description="Too large."),
-        },
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        entry = _own_entry(
-            request, pk, _("Only the author can attach files to an entry.")
-        )
-        data = s.AttachmentUploadSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        try:
-            attachment = services.attach_file(
-                author=request.user, entry=entry, file=data.validated_data["file"]
-            )
-        except TrajectoryError as error:
-            raise APIValidationError({"file": [str(error)]}) from error
-        return Response(
-            s.AttachmentSerializer(attachment, context=_context(request)).data,
-            status=status.HTTP_201_CREATED,
-        )
-
-
-class JournalEntryAttachmentDetailView(_LecturerAPI):
-    """Remove a file from your entry."""
-
-    @extend_schema(
-        operation_id="journal_entries_attachments_destroy",
-        summary="Remove a file from your journal entry",
-        tags=[TAG],
-        responses={204: None, 403: FORBIDDEN, 404: NOT_FOUND},
-    )
-    def delete(self, request: Request, pk: int, attachment_id: int) -> Response:
-        entry = _own_entry(request, pk, _("Only the author can remove an attachment."))
-        attachment = next(
-            (a for a in selectors.attachments_of(entry) if a.pk == attachment_id), None
-        )
-        if attachment is None:
-            raise NotFound(_("No such attachment."))
-        services.remove_attachment(author=request.user, attachment=attachment)
-        return Response(status=status.HTTP_204_NO_CONTENT)

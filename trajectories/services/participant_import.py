@@ -1,5 +1,4 @@
-"""CSV in and out for the programme team and coaches: importing a cohort's
-participants, exporting its attendance.
+"""The programme team imports a cohort's participants from a CSV file.
 
 The import checks the whole file (size, encoding, header, number of rows) before
 it changes anything; then each row is carried out in its own transaction through
@@ -12,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -21,8 +19,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models.functions import Lower
-from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms.accounts.models import Faculty
@@ -30,11 +26,13 @@ from lms.accounts.roles import Role
 from lms.accounts.services import create_person
 from lms.sanitizing import clean_text
 
-from . import services
-from .data import ImportedParticipant, ParticipantImport, RejectedRow
-from .exceptions import NotAllowed, TrajectoryError
-from .models import Cohort, EnrolmentStatus
-from .selectors import ACTIVE, AttendanceExport
+from ..data import ImportedParticipant, ParticipantImport, RejectedRow
+from ..exceptions import NotYours, TrajectoryError
+from ..models import Cohort, EnrolmentStatus
+from ..permissions import MANAGE_COHORTS
+from ..rules.spreadsheet import FORMULA_START
+from ..selectors import ACTIVE
+from .enrolment import enrol_by_programme_team
 
 MAX_IMPORT_BYTES = 1024 * 1024
 MAX_IMPORT_ROWS = 2000
@@ -60,8 +58,6 @@ _HEADER_NAMES = {
     "faculteitscode": "faculty_code",
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _header_key(name: str) -> str:
@@ -226,7 +222,7 @@ class _Importer:
             with transaction.atomic():
                 user = account or self._new_account(row)
                 before = self.statuses.get(user.pk)
-                enrolment = services.enrol_by_programme_team(
+                enrolment = enrol_by_programme_team(
                     actor=self.actor, user=user, cohort=self.cohort
                 )
         except TrajectoryError as error:
@@ -267,8 +263,8 @@ def import_participants(
     people get a lecturer account (no password: they sign in as the site allows);
     each goes through the enrolment service, so a full cohort puts them on its
     waiting list. Only the programme team may do this."""
-    if not services.may_manage_cohorts(actor):
-        raise NotAllowed(_("Only the programme team can import participants."))
+    if not actor.has_perm(MANAGE_COHORTS):
+        raise NotYours(_("Only the programme team can import participants."))
     rows, problem = _read_file(file)
     if problem:
         return ParticipantImport(problem=problem)
@@ -282,52 +278,3 @@ def import_participants(
         else:
             done.append(result)
     return ParticipantImport(done=tuple(done), rejected=tuple(rejected))
-
-
-# --- attendance export ----------------------------------------------------------------
-
-
-def cell(value: Any) -> str:
-    """A CSV cell a spreadsheet will not run as a formula."""
-    text = str(value)
-    if text.startswith(FORMULA_START):
-        return "'" + text
-    return text
-
-
-def attendance_rows(export: AttendanceExport) -> Iterator[list[str]]:
-    """The header (participant, e-mail, enrolment, then one column per session)
-    and one row per participant with present, excused, absent or empty."""
-    yield [
-        _("Participant"),
-        _("E-mail"),
-        _("Enrolment"),
-        *(
-            cell(f"{s.number}. {s.title} ({timezone.localtime(s.starts_at):%Y-%m-%d})")
-            for s in export.sessions
-        ),
-    ]
-    for enrolment, marks in export.rows:
-        user = enrolment.user
-        yield [
-            cell(user.engage_profile.display_name),
-            cell(user.email),
-            str(enrolment.status),
-            *marks,
-        ]
-
-
-def attendance_csv_response(export: AttendanceExport) -> HttpResponse:
-    """The attendance of a cohort as a CSV download (UTF-8 with a byte-order mark,
-    so spreadsheets read the names right)."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    for row in attendance_rows(export):
-        writer.writerow(row)
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="attendance-cohort-{export.cohort.pk}.csv"'
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -14,9 +14,16 @@ from typing import Any
 
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .blocks import FOCUS_AREAS
-from .models import AssignmentRecord, AssignmentStatus, CohortSession, Enrolment
+# The focus areas an assignment block offers (blocks.AssignmentBlock).
+FOCUS_AREAS = [
+    ("language_use", gettext_lazy("Language use")),
+    ("assessment_formats", gettext_lazy("Assessment formats")),
+    ("interaction_patterns", gettext_lazy("Interaction patterns")),
+    ("curriculum_design", gettext_lazy("Curriculum design")),
+]
+SUBMITTED = "submitted"  # SUBMITTED (the models' layer is above)
 
 _FOCUS = dict(FOCUS_AREAS)
 
@@ -32,7 +39,7 @@ class Assignment:
     # When the session it follows ends (None when the cohort has no such session).
     opens_at: datetime | None
     due_at: datetime | None
-    record: AssignmentRecord | None
+    record: Any  # an AssignmentRecord or None
 
     @property
     def focus_label(self) -> str:
@@ -56,7 +63,7 @@ class Assignment:
 
     @property
     def status(self) -> str:
-        if self.record is not None and self.record.status == AssignmentStatus.SUBMITTED:
+        if self.record is not None and self.record.status == SUBMITTED:
             return "submitted"
         if not self.is_open:
             return "locked"
@@ -83,9 +90,9 @@ def _day_label(moment: datetime, language: str, zone: str, this_year: int) -> st
 
 
 def assignments_for(
-    enrolment: Enrolment,
-    sessions: Iterable[CohortSession],
-    records: Iterable[AssignmentRecord],
+    enrolment: Any,
+    sessions: Iterable[Any],
+    records: Iterable[Any],
 ) -> list[Assignment]:
     """The programme's assignments for this enrolment (no queries of its own)."""
     by_number = {s.number: s for s in sessions}

@@ -7,20 +7,23 @@ from __future__ import annotations
 import re
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from . import selectors, services
-from .exceptions import InvalidAnswers, TrajectoryError
-from .forms import EvaluationAnswersForm
-from .models import Cohort, CohortSession, ProgrammePage
+from lms.accounts.access import ensure, requires_object, signed_in
+from lms.forms import add_domain_error
+
+from .. import selectors, services
+from ..exceptions import InvalidAnswers, TrajectoryError
+from ..forms import EvaluationAnswersForm
+from ..models import Cohort, CohortSession, ProgrammePage
+from ..permissions import MANAGE_COHORTS, VIEW_EVALUATION_RESULTS
 
 _YEAR = re.compile(r"[0-9]{4}-[0-9]{4}")
 
 
-@login_required
+@signed_in  # only sessions of the person's own cohorts are found
 def evaluation(request: HttpRequest, session_id: int) -> HttpResponse:
     found = selectors.evaluation_form(request.user, session_id)
     if found is None:  # not a session of a cohort you take part in
@@ -44,7 +47,7 @@ def evaluation(request: HttpRequest, session_id: int) -> HttpResponse:
             except InvalidAnswers as error:
                 form.add_answer_errors(error.errors)
             except TrajectoryError as error:
-                form.add_error(None, str(error))
+                add_domain_error(form, error)
             else:
                 messages.success(request, _("Thank you: your answer was received."))
                 return redirect("engage_trajectories:evaluation", session_id)
@@ -56,13 +59,12 @@ def evaluation(request: HttpRequest, session_id: int) -> HttpResponse:
     )
 
 
-@login_required
+@requires_object(VIEW_EVALUATION_RESULTS)
 def session_results(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(
         CohortSession.objects.select_related("cohort__programme"), pk=pk
     )
-    if not services.may_see_evaluation_results(request.user, session.cohort):
-        raise Http404
+    ensure(request.user, VIEW_EVALUATION_RESULTS, session.cohort)
     return render(
         request,
         "engage_trajectories/evaluation_results.html",
@@ -70,25 +72,24 @@ def session_results(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@requires_object(VIEW_EVALUATION_RESULTS)
 def cohort_results(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = get_object_or_404(Cohort.objects.select_related("programme"), pk=pk)
-    if not services.may_see_evaluation_results(request.user, cohort):
-        raise Http404
+    ensure(request.user, VIEW_EVALUATION_RESULTS, cohort)
     return render(
         request,
         "engage_trajectories/cohort_evaluations.html",
         {
             "found": selectors.cohort_evaluation_results(cohort),
-            "may_manage": services.may_manage_cohorts(request.user),
+            "manages_cohorts": request.user.has_perm(MANAGE_COHORTS),
         },
     )
 
 
-@login_required
+@requires_object(MANAGE_COHORTS)
 def programme_results(request: HttpRequest, pk: int) -> HttpResponse:
-    if not services.may_manage_cohorts(request.user):
-        raise Http404
+    # Hidden (404), not refused, from whoever is not on the programme team.
+    ensure(request.user, MANAGE_COHORTS, None)
     programme = get_object_or_404(ProgrammePage, pk=pk)
     years = selectors.evaluation_years(programme)
     year = request.GET.get("year", "")

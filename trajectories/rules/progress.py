@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
+from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .assignments import Assignment, day_label
-from .data import CompletionRules, RemainingItem, TrajectoryProgress
-from .models import AssignmentStatus, CohortSession
+from ..data import CompletionRules, RemainingItem, TrajectoryProgress
+from .assignments import SUBMITTED, Assignment, day_label
 
 
 def required_sessions(rules: CompletionRules, total: int) -> int:
@@ -29,7 +29,7 @@ def compute_progress(
     enrolment_id: int,
     rules: CompletionRules,
     mandatory_numbers: Collection[int],
-    sessions: Sequence[CohortSession],
+    sessions: Sequence[Any],
     present: Collection[int],
     assignments: Sequence[Assignment],
     shared_by_session: Mapping[int, int],
@@ -50,9 +50,7 @@ def compute_progress(
     other_needed = required - len(counted_mandatory)
     other_done = min(attended - attended_mandatory, other_needed)
     submitted = sum(
-        1
-        for a in assignments
-        if a.record is not None and a.record.status == AssignmentStatus.SUBMITTED
+        1 for a in assignments if a.record is not None and a.record.status == SUBMITTED
     )
     reflected = sum(1 for s in sessions if shared_by_session.get(s.pk, 0))
 
@@ -103,7 +101,7 @@ def compute_progress(
 
 
 def _mandatory_items(
-    mandatory: Sequence[CohortSession], present: Collection[int], now: datetime
+    mandatory: Sequence[Any], present: Collection[int], now: datetime
 ) -> list[RemainingItem]:
     items = []
     for s in mandatory:
@@ -139,8 +137,8 @@ def _mandatory_items(
 
 
 def _attendance_items(
-    sessions: Sequence[CohortSession],
-    mandatory: Sequence[CohortSession],
+    sessions: Sequence[Any],
+    mandatory: Sequence[Any],
     present: Collection[int],
     short: int,
     now: datetime,
@@ -184,7 +182,7 @@ def _assignment_items(
 ) -> list[RemainingItem]:
     items = []
     for a in assignments:
-        if a.record is not None and a.record.status == AssignmentStatus.SUBMITTED:
+        if a.record is not None and a.record.status == SUBMITTED:
             continue
         values = {"title": a.title}
         if not a.is_open:
@@ -215,7 +213,7 @@ def _assignment_items(
 
 
 def _reflection_items(
-    sessions: Sequence[CohortSession],
+    sessions: Sequence[Any],
     shared_by_session: Mapping[int, int],
     now: datetime,
 ) -> list[RemainingItem]:

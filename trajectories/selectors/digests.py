@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from lms.accounts.selectors import profile_of
 from lms.notifications.data import DigestItem
 
-from .assignments import assignments_for, day_label
-from .models import Cohort, CohortSession, Enrolment, EnrolmentStatus
-from .selectors import awaiting_feedback_oldest
+from ..models import Cohort, CohortSession, Enrolment, EnrolmentStatus
+from ..rules.assignments import assignments_for, day_label
+from .coaching import awaiting_feedback_oldest
 
 # How far ahead the digest looks for sessions and due dates.
 HORIZON = timedelta(days=7)

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from . import selectors, services
-from .exceptions import TrajectoryError
-from .forms import AssignmentAttachmentForm, AssignmentForm, OwnCourseForm, rich_text
-from .models import OwnCourse
+from lms.accounts.access import signed_in
+from lms.forms import add_domain_error
+
+from .. import selectors, services
+from ..exceptions import TrajectoryError
+from ..forms import AssignmentAttachmentForm, AssignmentForm, OwnCourseForm, rich_text
+from ..models import OwnCourse
 
 
-@login_required
+@signed_in
 def courses(request: HttpRequest) -> HttpResponse:
     form = OwnCourseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -23,7 +25,7 @@ def courses(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Course registered."))
             return redirect("engage_trajectories:courses")
         except TrajectoryError as error:
-            form.add_error(None, str(error))
+            add_domain_error(form, error)
     return render(
         request,
         "engage_trajectories/courses.html",
@@ -32,7 +34,7 @@ def courses(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@signed_in
 def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
     course = get_object_or_404(OwnCourse, pk=pk, owner=request.user)
     initial = {
@@ -43,9 +45,14 @@ def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = OwnCourseForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.register_course(owner=request.user, course=course, **form.cleaned_data)
-        messages.success(request, _("Course saved."))
-        return redirect("engage_trajectories:courses")
+        try:
+            services.register_course(
+                owner=request.user, course=course, **form.cleaned_data
+            )
+            messages.success(request, _("Course saved."))
+            return redirect("engage_trajectories:courses")
+        except TrajectoryError as error:
+            add_domain_error(form, error)
     return render(
         request,
         "engage_trajectories/course_form.html",
@@ -54,7 +61,7 @@ def course_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@signed_in
 def assignment(request: HttpRequest, enrolment_id: int, key: str) -> HttpResponse:
     found = selectors.assignment_of(request.user, enrolment_id, key[:64])
     if found is None:
@@ -94,7 +101,7 @@ def assignment(request: HttpRequest, enrolment_id: int, key: str) -> HttpRespons
             )
             return redirect("engage_trajectories:mine")
         except TrajectoryError as error:
-            form.add_error(None, str(error))
+            add_domain_error(form, error)
     return render(
         request,
         "engage_trajectories/assignment.html",

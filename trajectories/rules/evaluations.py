@@ -13,14 +13,14 @@ from django.utils.translation import gettext_lazy
 
 from lms.sanitizing import clean_text
 
-from .conf import trajectory_settings
-from .data import (
+from ..conf import trajectory_settings
+from ..data import (
     LIKERT_SCALE,
     EvaluationQuestion,
     EvaluationResults,
     QuestionResult,
 )
-from .exceptions import InvalidAnswers
+from ..exceptions import InvalidAnswers
 
 # What a person may type in an open question; longer is refused, never cut off.
 MAX_ANSWER_CHARS = 2000

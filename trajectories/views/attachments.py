@@ -7,23 +7,26 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import selectors, services
-from .exceptions import TrajectoryError
-from .forms import AssignmentAttachmentForm, AttachmentForm
+from lms.accounts.access import ensure, requires_object, signed_in
+
+from .. import selectors, services
+from ..exceptions import TrajectoryError
+from ..forms import AssignmentAttachmentForm, AttachmentForm
+from ..permissions import READ_ENTRY, WRITE_ENTRY
 
 
-@login_required
+@requires_object(WRITE_ENTRY)
 @require_POST
 def upload(request: HttpRequest, pk: int) -> HttpResponse:
     entry = selectors.entry_for_reading(pk)
-    if entry is None or entry.enrolment.user_id != request.user.pk:
+    if entry is None:
         raise Http404
+    ensure(request.user, WRITE_ENTRY, entry)
     form = AttachmentForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors.get("file", [])))
@@ -40,13 +43,19 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("engage_trajectories:entry", pk=entry.pk)
 
 
-@login_required
-def download(request: HttpRequest, pk: int) -> HttpResponse:
+def _attachment(request: HttpRequest, pk: int, permission: str) -> Any:
+    """The attachment, when the person may read (or change) its entry: for anyone
+    else it does not exist, as far as they know."""
     attachment = selectors.attachment_for_reading(pk)
-    # Not readable for you: it does not exist, as far as you know.
-    if attachment is None or not services.may_read(request.user, attachment.entry):
+    if attachment is None:
         raise Http404
-    return _send(attachment)
+    ensure(request.user, permission, attachment.entry)
+    return attachment
+
+
+@requires_object(READ_ENTRY)
+def download(request: HttpRequest, pk: int) -> HttpResponse:
+    return _send(_attachment(request, pk, READ_ENTRY))
 
 
 def _send(attachment: Any) -> HttpResponse:
@@ -65,18 +74,16 @@ def _send(attachment: Any) -> HttpResponse:
     return response
 
 
-@login_required
+@requires_object(WRITE_ENTRY)
 @require_POST
 def remove(request: HttpRequest, pk: int) -> HttpResponse:
-    attachment = selectors.attachment_for_reading(pk)
-    if attachment is None or attachment.entry.enrolment.user_id != request.user.pk:
-        raise Http404
+    attachment = _attachment(request, pk, WRITE_ENTRY)
     services.remove_attachment(author=request.user, attachment=attachment)
     messages.success(request, _("“%(name)s” is removed.") % {"name": attachment.name})
     return redirect("engage_trajectories:entry", pk=attachment.entry_id)
 
 
-@login_required
+@signed_in  # only the lecturer's own assignments are found
 @require_POST
 def assignment_upload(
     request: HttpRequest, enrolment_id: int, key: str
@@ -119,7 +126,7 @@ def assignment_upload(
     return target
 
 
-@login_required
+@signed_in  # only the lecturer's own files are found
 def assignment_download(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = selectors.assignment_attachment_of_owner(request.user, pk)
     if attachment is None:
@@ -127,7 +134,7 @@ def assignment_download(request: HttpRequest, pk: int) -> HttpResponse:
     return _send(attachment)
 
 
-@login_required
+@signed_in  # only the lecturer's own files are found
 @require_POST
 def assignment_remove(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = selectors.assignment_attachment_of_owner(request.user, pk)

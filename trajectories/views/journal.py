@@ -5,18 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import selectors, services
-from .exceptions import TrajectoryError
-from .forms import AttachmentForm, FeedbackForm, JournalEntryForm, ShareForm
-from .models import Enrolment, JournalEntry
-from .reflection import sections_for
+from lms.accounts.access import ensure, requires_object, signed_in
+from lms.forms import add_domain_error
+
+from .. import selectors, services
+from ..exceptions import TrajectoryError
+from ..forms import AttachmentForm, FeedbackForm, JournalEntryForm, ShareForm
+from ..models import Enrolment, JournalEntry
+from ..permissions import READ_ENTRY, WRITE_ENTRY
+from ..rules.reflection import sections_for
 
 
 def _form(
@@ -34,11 +37,16 @@ def _form(
     )
 
 
-@login_required
-def journal(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+def _own_enrolment(request: HttpRequest, enrolment_id: int) -> Enrolment:
     enrolment = selectors.own_enrolment(request.user, enrolment_id)
     if enrolment is None:
         raise Http404
+    return enrolment
+
+
+@signed_in
+def journal(request: HttpRequest, enrolment_id: int) -> HttpResponse:
+    enrolment = _own_enrolment(request, enrolment_id)
     return render(
         request,
         "engage_trajectories/journal.html",
@@ -62,20 +70,12 @@ def _write(
     autosave = request.headers.get("X-Autosave") == "1"
     if request.method == "POST":
         form = _form(enrolment, request.POST)
-        if form.is_valid():
-            entry = services.save_entry(
-                author=request.user,
-                enrolment=enrolment,
-                entry=entry,
-                title=form.cleaned_data["title"],
-                sections=form.cleaned_sections(),
-                session_id=form.cleaned_data.get("session"),
-                assignment_key=form.cleaned_data.get("assignment", ""),
-            )
-            if autosave:
-                return _autosave_reply(entry)
+        saved = _save(request, form, enrolment, entry)
+        if saved is not None and autosave:
+            return _autosave_reply(saved)
+        if saved is not None:
             messages.success(request, _("Entry saved."))
-            return redirect("engage_trajectories:entry", pk=entry.pk)
+            return redirect("engage_trajectories:entry", pk=saved.pk)
         if autosave:
             return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
     elif entry is not None:
@@ -103,33 +103,54 @@ def _write(
     )
 
 
-@login_required
+def _save(
+    request: HttpRequest,
+    form: JournalEntryForm,
+    enrolment: Enrolment,
+    entry: JournalEntry | None,
+) -> JournalEntry | None:
+    """The saved entry, or None with the form showing why not."""
+    if not form.is_valid():
+        return None
+    try:
+        return services.save_entry(
+            author=request.user,
+            enrolment=enrolment,
+            entry=entry,
+            title=form.cleaned_data["title"],
+            sections=form.cleaned_sections(),
+            session_id=form.cleaned_data.get("session"),
+            assignment_key=form.cleaned_data.get("assignment", ""),
+        )
+    except TrajectoryError as error:
+        add_domain_error(form, error)
+        return None
+
+
+@signed_in
 def entry_new(request: HttpRequest, enrolment_id: int) -> HttpResponse:
-    enrolment = selectors.own_enrolment(request.user, enrolment_id)
-    if enrolment is None:
-        raise Http404
-    return _write(request, enrolment, None)
+    return _write(request, _own_enrolment(request, enrolment_id), None)
 
 
-def _own_entry(request: HttpRequest, pk: int) -> JournalEntry:
+def _entry(request: HttpRequest, pk: int, permission: str) -> JournalEntry:
+    """The entry, when the person may: not yours and not shared with you, it does
+    not exist, as far as you know."""
     entry = selectors.entry_for_reading(pk)
-    if entry is None or entry.enrolment.user_id != request.user.pk:
+    if entry is None:
         raise Http404
+    ensure(request.user, permission, entry)
     return entry
 
 
-@login_required
+@requires_object(WRITE_ENTRY)
 def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = _own_entry(request, pk)
+    entry = _entry(request, pk, WRITE_ENTRY)
     return _write(request, entry.enrolment, entry)
 
 
-@login_required
+@requires_object(READ_ENTRY)
 def entry(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.entry_for_reading(pk)
-    # Not yours and not shared with you: it does not exist, as far as you know.
-    if found is None or not services.may_read(request.user, found):
-        raise Http404
+    found = _entry(request, pk, READ_ENTRY)
     sections = [
         (section, found.sections.get(section.key, ""))
         for section in sections_for(found.enrolment.cohort.programme.reflection_model)
@@ -140,7 +161,7 @@ def entry(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "entry": found,
             "sections": sections,
-            "is_author": found.enrolment.user_id == request.user.pk,
+            "is_author": request.user.has_perm(WRITE_ENTRY, found),
             "thread": selectors.feedback_thread(found),
             "attachments": selectors.attachments_of(found),
             "attachment_form": AttachmentForm(),
@@ -150,10 +171,10 @@ def entry(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@requires_object(WRITE_ENTRY)
 @require_POST
 def entry_share(request: HttpRequest, pk: int) -> HttpResponse:
-    found = _own_entry(request, pk)
+    found = _entry(request, pk, WRITE_ENTRY)
     form = ShareForm(request.POST)
     if form.is_valid():
         services.share_entry(
@@ -165,12 +186,10 @@ def entry_share(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("engage_trajectories:entry", pk=pk)
 
 
-@login_required
+@requires_object(READ_ENTRY)
 @require_POST
 def entry_feedback(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.entry_for_reading(pk)
-    if found is None or not services.may_read(request.user, found):
-        raise Http404
+    found = _entry(request, pk, READ_ENTRY)
     form = FeedbackForm(request.POST)
     if form.is_valid():
         try:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
-
-from .models import CohortSession, Enrolment
+from typing import Any
 
 
 def _escape(text: str) -> str:
@@ -36,7 +35,7 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def ics(enrolment: Enrolment, sessions: Sequence[CohortSession], host: str) -> str:
+def ics(enrolment: Any, sessions: Sequence[Any], host: str) -> str:
     cohort = enrolment.cohort
     now = _stamp(datetime.now(UTC))
     lines = [

@@ -1,0 +1,1 @@
+"""Pure domain functions of the trajectories app: data in, decision out, no ORM."""
