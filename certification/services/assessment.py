@@ -12,8 +12,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lms.accounts.roles import Role
-from lms.accounts.selectors import has_role, profile_of
+from lms.accounts.selectors import profile_of
+from lms.queueing import enqueue
 from lms.notifications.services import notify
 from lms.sanitizing import clean_text
 from lms.xapi.services import record
@@ -34,7 +34,13 @@ from ..models import (
     PortfolioVersion,
     Rubric,
 )
-from ..selectors import is_programme_admin, state_of
+from ..permissions import (
+    ASSESS_INDEPENDENTLY,
+    ASSESS_PORTFOLIO,
+    DECIDE_PORTFOLIO,
+    MANAGE_PORTFOLIOS,
+)
+from ..selectors import state_of
 from ..signals import certificate_awarded
 from .audit import log_event
 
@@ -44,9 +50,10 @@ MAX_FEEDBACK_CHARS = 10_000
 
 
 def _admin(actor: Any, portfolio: Portfolio) -> None:
-    if not is_programme_admin(actor):
+    if not actor.has_perm(MANAGE_PORTFOLIOS):
         raise NotAllowed(_("Only the programme team allocates assessors and decides."))
-    if portfolio.user_id == actor.pk:
+    # Django grants a superuser every rule: a candidate is refused all the same.
+    if portfolio.user_id == actor.pk or not actor.has_perm(DECIDE_PORTFOLIO, portfolio):
         raise ConflictOfInterest(
             _("You cannot allocate assessors for or decide on your own portfolio.")
         )
@@ -56,22 +63,19 @@ def _name(user: Any) -> str:
     return profile_of(user).display_name
 
 
-def _coaches_cohort(user: Any, portfolio: Portfolio) -> bool:
-    return portfolio.enrolment.cohort.coaches.filter(pk=user.pk).exists()
-
-
 def _check_assessor(user: Any, portfolio: Portfolio, *, may_coach: bool) -> None:
+    # Django grants a superuser every rule: a candidate is refused all the same.
     if user.pk == portfolio.user_id:
         raise ConflictOfInterest(
             _("%(name)s is the candidate and cannot assess their own portfolio.")
             % {"name": _name(user)}
         )
-    if not user.is_active or not has_role(user, Role.COACH):
+    if not user.has_perm(ASSESS_PORTFOLIO, portfolio):
         raise NotAllowed(
             _("%(name)s is not an active coach and cannot assess.")
             % {"name": _name(user)}
         )
-    if not may_coach and _coaches_cohort(user, portfolio):
+    if not may_coach and not user.has_perm(ASSESS_INDEPENDENTLY, portfolio):
         raise ConflictOfInterest(
             _(
                 "%(name)s coaches the candidate's cohort; the second and third "
@@ -366,12 +370,25 @@ def _after_assessment(portfolio: Portfolio, version: PortfolioVersion) -> None:
         )
 
 
+def _issue_after_commit(decision_id: int) -> None:
+    """Issue the credential in a Celery task once the decision is committed.
+
+    Signing is slow and must not hold the decision's transaction; a broker that
+    is down does not undo the decision (robust: logged), and the beat task
+    `issue_pending_credentials` picks the award up later."""
+    transaction.on_commit(
+        lambda: enqueue("certification.tasks.issue_credential", decision_id),
+        robust=True,
+    )
+
+
 def decide(
     *, actor: Any, portfolio: Portfolio, outcome: str, feedback: str
 ) -> Decision:
     """The programme team confirms the assessors' outcome: award (when they
     passed it), not awarded (when they did not), or request changes (either
-    way, with feedback). An award sends `certificate_awarded`."""
+    way, with feedback). An award sends `certificate_awarded` and
+    issues the credential after commit."""
     if outcome not in DecisionOutcome.values:
         raise NotAllowed(_("Choose award, not awarded or request changes."))
     with transaction.atomic():
@@ -398,7 +415,7 @@ def decide(
             )
         text = clean_text(feedback)[:MAX_FEEDBACK_CHARS]
         if outcome != DecisionOutcome.AWARD and not text:
-            raise NotAllowed(_("Write feedback for the lecturer."))
+            raise NotAllowed(_("Write feedback for the lecturer."), field="feedback")
         now = timezone.now()
         decision = Decision.objects.create(
             version=version,
@@ -442,4 +459,5 @@ def decide(
             certificate_awarded.send(
                 sender=Decision, portfolio=portfolio, decision=decision
             )
+            _issue_after_commit(decision.pk)
     return decision

@@ -39,7 +39,7 @@ from ..models import (
     SelfLevel,
 )
 from ..selectors import eligibility, enrolment_for
-from ..snapshot import build_snapshot
+from ..selectors.snapshot import build_snapshot
 from .audit import log_event
 
 MAX_NOTE_CHARS = 500

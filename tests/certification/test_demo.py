@@ -87,7 +87,7 @@ def test_seed_demo_issues_a_certificate_that_verifies_on_the_site(
 
     from django.contrib.auth import get_user_model
 
-    from certification.credential_selectors import verification_url
+    from certification.selectors.credentials import verification_url
     from certification.models import IssuedCredential
 
     out = StringIO()

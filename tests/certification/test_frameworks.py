@@ -12,7 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from certification import exchange, selectors, services
+from certification import selectors, services
+from certification.rules import framework_exchange as exchange
 from certification.demo import FRAMEWORK
 from certification.exceptions import NotAllowed
 from certification.models import AuditEvent, Competency, CompetencyFramework, Indicator

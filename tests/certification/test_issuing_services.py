@@ -19,7 +19,8 @@ from celery.exceptions import MaxRetriesExceededError
 from django.db.models import RestrictedError
 from django.test import override_settings
 
-from certification import credential_selectors, services, tasks
+from certification import services, tasks
+from certification.selectors import credentials as credential_selectors
 from certification import xapi as events
 from certification.exceptions import ConflictOfInterest, InvalidState, NotAllowed
 from certification.models import (

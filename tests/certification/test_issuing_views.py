@@ -17,7 +17,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from certification import credential_selectors, services
+from certification import services
+from certification.selectors import credentials as credential_selectors
 from certification.models import IssuedCredential, StatusList
 from certification.openbadges.keys import parse_key_ring
 from certification.openbadges.verification import (

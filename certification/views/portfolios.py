@@ -8,42 +8,60 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.accounts.access import ensure, requires_object, signed_in
 from trajectories.models import AssignmentRecord, JournalEntry
 
-from . import credential_selectors, selectors, services
-from .exceptions import CertificationError, NotEligible
-from .forms import LinkEvidenceForm, SelfAssessmentForm, SubmitForm, UploadEvidenceForm
-from .models import Portfolio, PortfolioVersion
-from .snapshot import read_snapshot, uploads_of
+from .. import selectors, services
+from ..exceptions import CertificationError, NotEligible
+from ..forms import LinkEvidenceForm, SelfAssessmentForm, SubmitForm, UploadEvidenceForm
+from ..models import Portfolio, PortfolioVersion
+from ..permissions import (
+    CHANGE_EVIDENCE,
+    CHANGE_PORTFOLIO,
+    VIEW_PORTFOLIO,
+    VIEW_VERSION,
+)
+from ..selectors.credentials import my_certificates
+from ..selectors.snapshot import read_snapshot, uploads_of
 
 
-def _own(request: HttpRequest, pk: int) -> Portfolio:
-    portfolio = selectors.own_portfolio(request.user, pk)
+def _own(
+    request: HttpRequest, pk: int, permission: str = CHANGE_PORTFOLIO
+) -> Portfolio:
+    portfolio = selectors.portfolio_by_pk(pk)
     if portfolio is None:
         raise Http404
+    ensure(request.user, permission, portfolio)
     return portfolio
 
 
-@login_required
+def _own_evidence(request: HttpRequest, link_id: int) -> Any:
+    link = selectors.evidence_link(link_id)
+    if link is None:
+        raise Http404
+    ensure(request.user, CHANGE_EVIDENCE, link)
+    return link
+
+
+@signed_in
 def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "engage_certification/home.html",
         {
             "overviews": selectors.my_certification(request.user),
-            "certificates": credential_selectors.my_certificates(request.user),
+            "certificates": my_certificates(request.user),
         },
     )
 
 
-@login_required
+@signed_in
 @require_POST
 def start(request: HttpRequest, scheme_id: int) -> HttpResponse:
     scheme = selectors.scheme_for_lecturer(request.user, scheme_id)
@@ -57,9 +75,9 @@ def start(request: HttpRequest, scheme_id: int) -> HttpResponse:
     return redirect("engage_certification:edit", pk=portfolio.pk)
 
 
-@login_required
+@requires_object(VIEW_PORTFOLIO)
 def portfolio(request: HttpRequest, pk: int) -> HttpResponse:
-    found = _own(request, pk)
+    found = _own(request, pk, VIEW_PORTFOLIO)
     versions = selectors.versions_of(found)
     decided = next((v for v in versions if v.decision is not None), None)
     results = None
@@ -85,7 +103,7 @@ def portfolio(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@requires_object(CHANGE_PORTFOLIO)
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     found = _own(request, pk)
     return render(
@@ -120,7 +138,7 @@ def _competency_forms(
     }
 
 
-@login_required
+@requires_object(CHANGE_PORTFOLIO)
 def competency(request: HttpRequest, pk: int, competency_id: int) -> HttpResponse:
     found = _own(request, pk)
     chosen = selectors.competency_of(found, competency_id)
@@ -215,12 +233,10 @@ def _competency_action(
     return False
 
 
-@login_required
+@requires_object(CHANGE_EVIDENCE)
 @require_POST
 def remove_evidence(request: HttpRequest, link_id: int) -> HttpResponse:
-    link = selectors.evidence_for_owner(request.user, link_id)
-    if link is None:
-        raise Http404
+    link = _own_evidence(request, link_id)
     try:
         services.remove_evidence(user=request.user, link=link)
         messages.success(request, _("Evidence removed from the portfolio."))
@@ -246,15 +262,15 @@ def _file_response(storage_file: Any, name: str) -> FileResponse:
     return response
 
 
-@login_required
+@requires_object(CHANGE_EVIDENCE)
 def evidence_file(request: HttpRequest, link_id: int) -> HttpResponse:
-    link = selectors.evidence_for_owner(request.user, link_id)
-    if link is None or not link.file:
+    link = _own_evidence(request, link_id)
+    if not link.file:
         raise Http404
     return _file_response(link.file, link.file_name)
 
 
-@login_required
+@requires_object(CHANGE_PORTFOLIO)
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     found = _own(request, pk)
     if not found.is_editable:
@@ -294,13 +310,14 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _readable_version(request: HttpRequest, pk: int) -> PortfolioVersion:
-    version = selectors.version_for_reader(request.user, pk)
+    version = selectors.version_by_pk(pk)
     if version is None:
         raise Http404
+    ensure(request.user, VIEW_VERSION, version)
     return version
 
 
-@login_required
+@requires_object(VIEW_VERSION)
 def version(request: HttpRequest, pk: int) -> HttpResponse:
     found = _readable_version(request, pk)
     return render(
@@ -315,7 +332,7 @@ def version(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@requires_object(VIEW_VERSION)
 def version_file(request: HttpRequest, pk: int, index: int) -> HttpResponse:
     found = _readable_version(request, pk)
     uploads = uploads_of(found.snapshot)

@@ -7,22 +7,25 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from . import selectors, services
-from .data import CriterionScoreInput
-from .exceptions import CertificationError
-from .forms import AllocationForm, AssessmentForm, DecisionForm, ThirdAssessorForm
-from .models import PortfolioStatus
-from .snapshot import read_snapshot
+from lms.accounts.access import ensure, requires_object, signed_in
+
+from .. import selectors, services
+from ..data import CriterionScoreInput
+from ..exceptions import CertificationError
+from ..forms import AllocationForm, AssessmentForm, DecisionForm, ThirdAssessorForm
+from ..models import PortfolioStatus
+from ..permissions import ASSESS, MANAGE_PORTFOLIOS
+from ..selectors.snapshot import read_snapshot
+from .access import requires_hidden
 
 # --- assessors ------------------------------------------------------------------------
 
 
-@login_required
+@signed_in
 def assessments(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -31,11 +34,12 @@ def assessments(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@requires_object(ASSESS)
 def assessment(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.assessment_for(request.user, pk)
+    found = selectors.assessment_by_pk(pk)
     if found is None:
         raise Http404
+    ensure(request.user, ASSESS, found)
     levels, criteria = selectors.rubric_grid(found.rubric)
     form = None
     if not found.is_submitted:
@@ -95,14 +99,8 @@ def assessment(request: HttpRequest, pk: int) -> HttpResponse:
 # --- the programme team ---------------------------------------------------------------
 
 
-def _admin_only(request: HttpRequest) -> None:
-    if not selectors.is_programme_admin(request.user):
-        raise Http404
-
-
-@login_required
+@requires_hidden(MANAGE_PORTFOLIOS)
 def manage(request: HttpRequest) -> HttpResponse:
-    _admin_only(request)
     status = request.GET.get("status", "")
     return render(
         request,
@@ -115,9 +113,8 @@ def manage(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@requires_hidden(MANAGE_PORTFOLIOS)
 def manage_portfolio(request: HttpRequest, pk: int) -> HttpResponse:
-    _admin_only(request)
     found = selectors.portfolio_for_admin(pk)
     if found is None:
         raise Http404
