@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from lms.accounts.access import ensure, requires_object, signed_in
+from lms.forms import add_domain_error
 
 from .. import selectors, services
 from ..data import CriterionScoreInput
@@ -71,7 +72,7 @@ def assessment(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Your assessment is submitted."))
                 return redirect("engage_certification:assessment", pk=found.pk)
             except CertificationError as error:
-                messages.error(request, str(error))
+                add_domain_error(form, error)
         status = 400
     others = selectors.visible_to_assessor(found)
     return render(
@@ -171,6 +172,7 @@ def _admin_action(
     third: ThirdAssessorForm,
     decision: DecisionForm,
 ) -> bool:
+    acting = {"allocate": allocation, "third": third, "decide": decision}
     try:
         if action == "allocate" and allocation.is_valid():
             services.allocate_assessors(
@@ -199,7 +201,7 @@ def _admin_action(
             messages.success(request, _("Decision confirmed."))
             return True
     except CertificationError as error:
-        messages.error(request, str(error))
+        add_domain_error(acting[action], error)
         return False
     if action not in ("allocate", "third", "decide"):
         messages.error(request, _("Choose what to do."))

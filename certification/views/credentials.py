@@ -21,6 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from lms.accounts.access import ensure, public, requires_object
+from lms.forms import add_domain_error
 
 from .. import services
 from ..conf import certification_settings
@@ -333,6 +334,7 @@ def _manage_action(
     revoke_form: RevokeForm,
     reissue_form: ReissueForm,
 ) -> HttpResponse | None:
+    acting = {"revoke": revoke_form, "reissue": reissue_form}
     try:
         if action == "revoke" and revoke_form.is_valid():
             services.revoke_credential(
@@ -355,7 +357,7 @@ def _manage_action(
             )
             return redirect("engage_certification:manage_certificate", pk=new.pk)
     except CertificationError as error:
-        messages.error(request, str(error))
+        add_domain_error(acting[action], error)
         return None
     if action not in ("revoke", "reissue"):
         messages.error(request, _("Choose what to do."))

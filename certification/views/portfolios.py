@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.accounts.access import ensure, requires_object, signed_in
+from lms.forms import add_domain_error
 from trajectories.models import AssignmentRecord, JournalEntry
 
 from .. import selectors, services
@@ -186,6 +187,8 @@ def _competency_action(
     forms: dict[str, Any],
     self_form: SelfAssessmentForm,
 ) -> bool:
+    acting = {"link": forms["link_form"], "upload": forms["upload_form"]}
+    acting["self"] = self_form
     try:
         if action == "link" and forms["link_form"].is_valid():
             form = forms["link_form"]
@@ -226,7 +229,7 @@ def _competency_action(
             messages.success(request, _("Self-assessment saved."))
             return True
     except CertificationError as error:
-        messages.error(request, str(error))
+        add_domain_error(acting[action], error)
         return False
     if action not in ("link", "upload", "self"):
         messages.error(request, _("Choose what to save."))
@@ -289,9 +292,9 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("engage_certification:portfolio", pk=found.pk)
         except NotEligible as error:
             missing = error.missing
-            messages.error(request, str(error))
+            add_domain_error(form, error)
         except CertificationError as error:
-            messages.error(request, str(error))
+            add_domain_error(form, error)
     eligibility = selectors.eligibility(
         user=request.user, scheme=found.scheme, portfolio=found
     )
