@@ -20,10 +20,10 @@ class CertificationConfig(AppConfig):
         from lms.navigation import MenuItem, register_menu_item
 
         from . import demo, demo_certificate
-        from .selectors import personal_data as personal_data_selectors
         from .checks import register_checks
-        from .services.erasure import erase_personal_data
         from .permissions import register_rules
+        from .selectors import personal_data as personal_data_selectors
+        from .services.erasure import erase_personal_data
 
         register_checks()  # production refuses to start without an issuing key
         register_rules()

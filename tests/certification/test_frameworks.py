@@ -13,10 +13,10 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from certification import selectors, services
-from certification.rules import framework_exchange as exchange
 from certification.demo import FRAMEWORK
 from certification.exceptions import NotAllowed
 from certification.models import AuditEvent, Competency, CompetencyFramework, Indicator
+from certification.rules import framework_exchange as exchange
 from tests.certification.factories import framework_data, make_framework, make_scheme
 
 pytestmark = pytest.mark.django_db

@@ -14,8 +14,8 @@ import pytest
 from django.test import Client, override_settings
 
 from certification import services
-from certification.selectors import credentials as credential_selectors
 from certification.models import IssuedCredential
+from certification.selectors import credentials as credential_selectors
 from tests.certification.factories import World
 from tests.certification.issuing_world import (
     award,

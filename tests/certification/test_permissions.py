@@ -83,9 +83,7 @@ def test_object_rules(submitted: World, rule: str) -> None:
     kind, expected = OBJECT_RULES[rule]
     obj = _object(submitted, kind)
     granted = {
-        role
-        for role in ROLES
-        if _user(submitted, role).has_perm(f"{APP}.{rule}", obj)
+        role for role in ROLES if _user(submitted, role).has_perm(f"{APP}.{rule}", obj)
     }
     assert granted == expected
 
