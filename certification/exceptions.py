@@ -40,3 +40,7 @@ class RubricLocked(CertificationError, Conflict):
 
 class EvidenceRefused(CertificationError):
     """The evidence cannot be added as it is."""
+
+
+class TooLong(CertificationError):
+    """A text is longer than the field keeps: nothing is cut off, it is refused."""

@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy
 from lms.accounts.selectors import profile_of
 from lms.notifications.services import notify
 from lms.queueing import enqueue
-from lms.sanitizing import clean_text
 from lms.xapi.services import record
 
 from .. import xapi as events
@@ -34,6 +33,7 @@ from ..models import (
     PortfolioVersion,
     Rubric,
 )
+from ..rules.text import plain_text
 from ..selectors import state_of
 from ..signals import certificate_awarded
 from .allocation import check_programme_team, current_version, locked
@@ -75,7 +75,7 @@ def submit_assessment(
             state = state_of(list(version.assessments.all()))
             if not state.needs_reconciliation:
                 raise InvalidState(_("There is nothing to reconcile."))
-        text = clean_text(comment)[:MAX_COMMENT_CHARS]
+        text = plain_text(comment, limit=MAX_COMMENT_CHARS, field="comment")
         if not text:
             raise NotAllowed(_("Write a comment that explains your judgement."))
         chosen = _check_scores(assessment.rubric, scores)
@@ -129,7 +129,11 @@ def _check_scores(
             raise NotAllowed(_("Score each criterion once."))
         chosen[score.criterion_id] = (
             levels[score.level_id],
-            clean_text(score.comment)[:MAX_CRITERION_COMMENT_CHARS],
+            plain_text(
+                score.comment,
+                limit=MAX_CRITERION_COMMENT_CHARS,
+                field=f"note_{score.criterion_id}",
+            ),
         )
     if set(chosen) != criteria:
         raise NotAllowed(_("Score every criterion of the rubric."))
@@ -198,7 +202,7 @@ def decide(
             raise NotAllowed(
                 _("The assessors passed the portfolio; award it or request changes.")
             )
-        text = clean_text(feedback)[:MAX_FEEDBACK_CHARS]
+        text = plain_text(feedback, limit=MAX_FEEDBACK_CHARS, field="feedback")
         if outcome != DecisionOutcome.AWARD and not text:
             raise NotAllowed(_("Write feedback for the lecturer."), field="feedback")
         now = timezone.now()

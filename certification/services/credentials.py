@@ -22,7 +22,6 @@ from django.utils.translation import gettext_lazy
 
 from lms.accounts.selectors import profile_of
 from lms.notifications.services import language_of, notify
-from lms.sanitizing import clean_text
 from lms.xapi.services import record
 
 from .. import xapi as events
@@ -38,6 +37,7 @@ from ..openbadges import documents, proof
 from ..openbadges.data import StatusEntryData
 from ..openbadges.keys import key_ring_from_settings
 from ..permissions import MANAGE_PORTFOLIOS, REVOKE_CERTIFICATE
+from ..rules.text import plain_text
 from ..selectors.credential_content import Issuance, credential_data
 from .status_lists import allocate_index, set_revoked
 
@@ -188,7 +188,7 @@ def _revoke(
 ) -> IssuedCredential:
     if reason not in RevocationReason.values:
         raise NotAllowed(_("Choose a reason for the revocation."), field="reason")
-    text = clean_text(note).strip()[:MAX_NOTE_CHARS]
+    text = plain_text(note, limit=MAX_NOTE_CHARS, field="note").strip()
     if not text:
         raise NotAllowed(_("Explain why the certificate is revoked."), field="note")
     credential = (
