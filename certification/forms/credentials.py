@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from lms.uploads import UploadValidator
 
 from ..models import RevocationReason
+from ..models.credentials import REVOCATION_NOTE_CHARS as MAX_NOTE_CHARS
 from ..openbadges.verification import MAX_CREDENTIAL_BYTES
 from ..rules.framework_exchange import MAX_IMPORT_BYTES
-from ..services.credentials import MAX_NOTE_CHARS
 
 # --- credentials ---------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from ..models import (
     Portfolio,
     RevocationReason,
 )
+from ..models.credentials import REVOCATION_NOTE_CHARS
 from ..openbadges import documents, proof
 from ..openbadges.data import StatusEntryData
 from ..openbadges.keys import key_ring_from_settings
@@ -41,7 +42,7 @@ from ..rules.text import plain_text
 from ..selectors.credential_content import Issuance, credential_data
 from .status_lists import allocate_index, set_revoked
 
-MAX_NOTE_CHARS = 1000
+MAX_NOTE_CHARS = REVOCATION_NOTE_CHARS
 CODE_BYTES = 32  # 43 URL-safe characters: never guessed, never enumerated
 
 

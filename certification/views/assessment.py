@@ -12,16 +12,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from lms.accounts.access import ensure, requires_object, signed_in
-from lms.forms import add_domain_error
 
 from .. import selectors, services
 from ..data import CriterionScoreInput
-from ..exceptions import CertificationError
 from ..forms import AllocationForm, AssessmentForm, DecisionForm, ThirdAssessorForm
 from ..models import PortfolioStatus
 from ..permissions import ASSESS, MANAGE_PORTFOLIOS
 from ..selectors.snapshot import read_snapshot
 from .access import requires_hidden
+from .actions import Action, perform
 
 # --- assessors ------------------------------------------------------------------------
 
@@ -33,6 +32,17 @@ def assessments(request: HttpRequest) -> HttpResponse:
         "engage_certification/assessments.html",
         {"assessments": selectors.my_assessments(request.user)},
     )
+
+
+def _scores(form: AssessmentForm, data: dict[str, Any]) -> list[CriterionScoreInput]:
+    return [
+        CriterionScoreInput(
+            criterion_id=criterion.pk,
+            level_id=int(data[f"level_{criterion.pk}"]),
+            comment=data[f"note_{criterion.pk}"],
+        )
+        for criterion in form.criteria
+    ]
 
 
 @requires_object(ASSESS)
@@ -54,25 +64,24 @@ def assessment(request: HttpRequest, pk: int) -> HttpResponse:
         if form is None:
             messages.error(request, _("You submitted this assessment already."))
             return redirect("engage_certification:assessment", pk=found.pk)
-        if form.is_valid():
-            try:
-                services.submit_assessment(
-                    assessor=request.user,
-                    assessment=found,
-                    scores=[
-                        CriterionScoreInput(
-                            criterion_id=criterion.pk,
-                            level_id=int(form.cleaned_data[f"level_{criterion.pk}"]),
-                            comment=form.cleaned_data[f"note_{criterion.pk}"],
-                        )
-                        for criterion in form.criteria
-                    ],
-                    comment=form.cleaned_data["comment"],
+        submitted = perform(
+            request,
+            "submit",
+            {
+                "submit": Action(
+                    form,
+                    lambda data: services.submit_assessment(
+                        assessor=request.user,
+                        assessment=found,
+                        scores=_scores(form, data),
+                        comment=data["comment"],
+                    ),
+                    _("Your assessment is submitted."),
                 )
-                messages.success(request, _("Your assessment is submitted."))
-                return redirect("engage_certification:assessment", pk=found.pk)
-            except CertificationError as error:
-                add_domain_error(form, error)
+            },
+        )
+        if submitted is not None:
+            return redirect("engage_certification:assessment", pk=found.pk)
         status = 400
     others = selectors.visible_to_assessor(found)
     return render(
@@ -172,37 +181,31 @@ def _admin_action(
     third: ThirdAssessorForm,
     decision: DecisionForm,
 ) -> bool:
-    acting = {"allocate": allocation, "third": third, "decide": decision}
-    try:
-        if action == "allocate" and allocation.is_valid():
-            services.allocate_assessors(
-                actor=request.user,
+    actor = request.user
+    actions = {
+        "allocate": Action(
+            allocation,
+            lambda data: services.allocate_assessors(
+                actor=actor, portfolio=found, first=data["first"], second=data["second"]
+            ),
+            _("Assessors allocated."),
+        ),
+        "third": Action(
+            third,
+            lambda data: services.allocate_third_assessor(
+                actor=actor, portfolio=found, assessor=data["assessor"]
+            ),
+            _("Third assessor allocated."),
+        ),
+        "decide": Action(
+            decision,
+            lambda data: services.decide(
+                actor=actor,
                 portfolio=found,
-                first=allocation.cleaned_data["first"],
-                second=allocation.cleaned_data["second"],
-            )
-            messages.success(request, _("Assessors allocated."))
-            return True
-        if action == "third" and third.is_valid():
-            services.allocate_third_assessor(
-                actor=request.user,
-                portfolio=found,
-                assessor=third.cleaned_data["assessor"],
-            )
-            messages.success(request, _("Third assessor allocated."))
-            return True
-        if action == "decide" and decision.is_valid():
-            services.decide(
-                actor=request.user,
-                portfolio=found,
-                outcome=decision.cleaned_data["outcome"],
-                feedback=decision.cleaned_data["feedback"],
-            )
-            messages.success(request, _("Decision confirmed."))
-            return True
-    except CertificationError as error:
-        add_domain_error(acting[action], error)
-        return False
-    if action not in ("allocate", "third", "decide"):
-        messages.error(request, _("Choose what to do."))
-    return False
+                outcome=data["outcome"],
+                feedback=data["feedback"],
+            ),
+            _("Decision confirmed."),
+        ),
+    }
+    return perform(request, action, actions) is not None

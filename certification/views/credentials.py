@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.paginator import Paginator
@@ -21,11 +20,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from lms.accounts.access import ensure, public, requires_object
-from lms.forms import add_domain_error
 
 from .. import services
 from ..conf import certification_settings
-from ..exceptions import CertificationError
 from ..forms import ReissueForm, RevokeForm, VerifyForm
 from ..models import IssuedCredential
 from ..openbadges import documents
@@ -42,6 +39,7 @@ from ..selectors.certificate_files import (
 )
 from ..selectors.credential_content import issuer_profile
 from .access import requires_hidden
+from .actions import Action, perform
 
 JSON_LD = "application/ld+json"
 # A request body this large cannot hold a credential we would accept.
@@ -334,31 +332,30 @@ def _manage_action(
     revoke_form: RevokeForm,
     reissue_form: ReissueForm,
 ) -> HttpResponse | None:
-    acting = {"revoke": revoke_form, "reissue": reissue_form}
-    try:
-        if action == "revoke" and revoke_form.is_valid():
-            services.revoke_credential(
-                actor=request.user,
-                credential=found,
-                reason=revoke_form.cleaned_data["reason"],
-                note=revoke_form.cleaned_data["note"],
-            )
-            messages.success(request, _("The certificate is revoked."))
-            return redirect("engage_certification:manage_certificate", pk=found.pk)
-        if action == "reissue" and reissue_form.is_valid():
-            new = services.reissue_credential(
-                actor=request.user,
-                credential=found,
-                note=reissue_form.cleaned_data["note"],
-            )
-            messages.success(
-                request,
+    done = perform(
+        request,
+        action,
+        {
+            "revoke": Action(
+                revoke_form,
+                lambda data: services.revoke_credential(
+                    actor=request.user,
+                    credential=found,
+                    reason=data["reason"],
+                    note=data["note"],
+                ),
+                _("The certificate is revoked."),
+            ),
+            "reissue": Action(
+                reissue_form,
+                lambda data: services.reissue_credential(
+                    actor=request.user, credential=found, note=data["note"]
+                ),
                 _("The certificate is revoked as corrected; the new one is issued."),
-            )
-            return redirect("engage_certification:manage_certificate", pk=new.pk)
-    except CertificationError as error:
-        add_domain_error(acting[action], error)
+            ),
+        },
+    )
+    if done is None:
         return None
-    if action not in ("revoke", "reissue"):
-        messages.error(request, _("Choose what to do."))
-    return None
+    shown = done.result if action == "reissue" else found
+    return redirect("engage_certification:manage_certificate", pk=shown.pk)

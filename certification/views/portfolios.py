@@ -30,6 +30,7 @@ from ..permissions import (
 )
 from ..selectors.credentials import my_certificates
 from ..selectors.snapshot import read_snapshot, uploads_of
+from .actions import Action, perform
 
 
 def _own(
@@ -179,6 +180,17 @@ def competency(request: HttpRequest, pk: int, competency_id: int) -> HttpRespons
     )
 
 
+def _evidence_item(kind: str, item_pk: int) -> dict[str, Any]:
+    return {
+        "journal_entry": JournalEntry.objects.filter(pk=item_pk).first()
+        if kind == "journal"
+        else None,
+        "assignment_record": AssignmentRecord.objects.filter(pk=item_pk).first()
+        if kind == "assignment"
+        else None,
+    }
+
+
 def _competency_action(
     request: HttpRequest,
     found: Portfolio,
@@ -187,53 +199,32 @@ def _competency_action(
     forms: dict[str, Any],
     self_form: SelfAssessmentForm,
 ) -> bool:
-    acting = {"link": forms["link_form"], "upload": forms["upload_form"]}
-    acting["self"] = self_form
-    try:
-        if action == "link" and forms["link_form"].is_valid():
-            form = forms["link_form"]
-            kind, item_pk = form.chosen()
-            services.link_evidence(
-                user=request.user,
-                portfolio=found,
-                competency=chosen,
-                journal_entry=JournalEntry.objects.filter(pk=item_pk).first()
-                if kind == "journal"
-                else None,
-                assignment_record=AssignmentRecord.objects.filter(pk=item_pk).first()
-                if kind == "assignment"
-                else None,
-                note=form.cleaned_data["note"],
-            )
-            messages.success(request, _("Evidence linked."))
-            return True
-        if action == "upload" and forms["upload_form"].is_valid():
-            form = forms["upload_form"]
-            services.upload_evidence(
-                user=request.user,
-                portfolio=found,
-                competency=chosen,
-                file=form.cleaned_data["file"],
-                note=form.cleaned_data["note"],
-            )
-            messages.success(request, _("File added as evidence."))
-            return True
-        if action == "self" and self_form.is_valid():
-            services.save_self_assessment(
-                user=request.user,
-                portfolio=found,
-                competency=chosen,
-                level=self_form.cleaned_data["level"],
-                text=self_form.cleaned_data["text"],
-            )
-            messages.success(request, _("Self-assessment saved."))
-            return True
-    except CertificationError as error:
-        add_domain_error(acting[action], error)
-        return False
-    if action not in ("link", "upload", "self"):
-        messages.error(request, _("Choose what to save."))
-    return False
+    on = {"user": request.user, "portfolio": found, "competency": chosen}
+    link_form = forms["link_form"]
+    actions = {
+        "link": Action(
+            link_form,
+            lambda data: services.link_evidence(
+                **on, **_evidence_item(*link_form.chosen()), note=data["note"]
+            ),
+            _("Evidence linked."),
+        ),
+        "upload": Action(
+            forms["upload_form"],
+            lambda data: services.upload_evidence(
+                **on, file=data["file"], note=data["note"]
+            ),
+            _("File added as evidence."),
+        ),
+        "self": Action(
+            self_form,
+            lambda data: services.save_self_assessment(
+                **on, level=data["level"], text=data["text"]
+            ),
+            _("Self-assessment saved."),
+        ),
+    }
+    return perform(request, action, actions, _("Choose what to save.")) is not None
 
 
 @requires_object(CHANGE_EVIDENCE)
@@ -290,10 +281,8 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"n": version.number},
             )
             return redirect("engage_certification:portfolio", pk=found.pk)
-        except NotEligible as error:
-            missing = error.missing
-            add_domain_error(form, error)
         except CertificationError as error:
+            missing = error.missing if isinstance(error, NotEligible) else []
             add_domain_error(form, error)
     eligibility = selectors.eligibility(
         user=request.user, scheme=found.scheme, portfolio=found
