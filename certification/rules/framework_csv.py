@@ -23,14 +23,14 @@ from .framework_format import (
     MAX_COMPETENCIES,
     MAX_IMPORT_BYTES,
     MAX_INDICATORS,
-    _check_code,
-    _check_framework_code,
-    _check_length,
-    _check_required,
-    _check_version,
-    _decode,
-    _Errors,
-    _text,
+    Errors,
+    cell_text,
+    check_code,
+    check_framework_code,
+    check_length,
+    check_required,
+    check_version,
+    decode,
 )
 
 
@@ -40,11 +40,11 @@ class _CsvBuilder:
         self.areas: dict[str, dict[str, Any]] = {}
         self.competencies: dict[str, dict[str, Any]] = {}
         self.indicators = 0
-        self.errors = _Errors()
+        self.errors = Errors()
 
     def row(self, number: int, row: dict[str, str]) -> None:
         place = _("row %(n)d") % {"n": number}
-        value = {column: _text(row.get(column) or "") for column in CSV_COLUMNS}
+        value = {column: cell_text(row.get(column) or "") for column in CSV_COLUMNS}
         kind = value["kind"].lower()
         if kind not in KINDS:
             self.errors.add(
@@ -59,12 +59,12 @@ class _CsvBuilder:
 
     def _names(self, place: str, value: dict[str, str], limit: int) -> None:
         for column in ("name_en", "name_nl"):
-            _check_required(self.errors, place, column, value[column])
-            _check_length(self.errors, place, column, value[column], limit)
+            check_required(self.errors, place, column, value[column])
+            check_length(self.errors, place, column, value[column], limit)
 
     def _descriptions(self, place: str, value: dict[str, str]) -> None:
         for column in ("description_en", "description_nl"):
-            _check_length(
+            check_length(
                 self.errors, place, column, value[column], LIMITS["description"]
             )
 
@@ -72,14 +72,14 @@ class _CsvBuilder:
         if self.framework is not None:
             self.errors.add(place, _("kind: only one framework row is allowed"))
             return
-        _check_framework_code(self.errors, place, "code", value["code"])
-        _check_version(self.errors, place, "version", value["version"])
+        check_framework_code(self.errors, place, "code", value["code"])
+        check_version(self.errors, place, "version", value["version"])
         self._names(place, value, LIMITS["name"])
         self._descriptions(place, value)
         self.framework = value
 
     def _area(self, place: str, value: dict[str, str]) -> None:
-        _check_code(self.errors, place, "code", value["code"])
+        check_code(self.errors, place, "code", value["code"])
         self._names(place, value, LIMITS["name"])
         if value["code"] in self.areas:
             self.errors.add(
@@ -93,7 +93,7 @@ class _CsvBuilder:
         self.areas[value["code"]] = {"value": value, "competencies": []}
 
     def _competency(self, place: str, value: dict[str, str]) -> None:
-        _check_code(self.errors, place, "code", value["code"])
+        check_code(self.errors, place, "code", value["code"])
         self._names(place, value, LIMITS["name"])
         self._descriptions(place, value)
         area = self.areas.get(value["parent"])
@@ -183,7 +183,7 @@ def parse_csv(raw: bytes | str) -> tuple[FrameworkData | None, FrameworkImportRe
     """A framework from CSV (header row with CSV_COLUMNS; one row per framework,
     area, competency and indicator, each below its parent)."""
     report = FrameworkImportReport()
-    text = _decode(raw, report)
+    text = decode(raw, report)
     if text is None:
         return None, report
     header_line = text.split("\n", 1)[0]

@@ -42,7 +42,7 @@ _VERSION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,19}")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-class _Errors:
+class Errors:
     def __init__(self) -> None:
         self.by_place: dict[str, list[str]] = {}
 
@@ -53,7 +53,7 @@ class _Errors:
         return list(self.by_place.items())
 
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
     """Plain text without markup; a spreadsheet's formula guard is undone."""
     text = clean_text(value if isinstance(value, str) else "")
     if len(text) > 1 and text[0] == "'" and text[1] in _FORMULA:
@@ -61,8 +61,8 @@ def _text(value: Any) -> str:
     return text
 
 
-def _check_length(
-    errors: _Errors, place: str, column: str, value: str, limit: int
+def check_length(
+    errors: Errors, place: str, column: str, value: str, limit: int
 ) -> None:
     if len(value) > limit:
         errors.add(
@@ -72,12 +72,12 @@ def _check_length(
         )
 
 
-def _check_required(errors: _Errors, place: str, column: str, value: str) -> None:
+def check_required(errors: Errors, place: str, column: str, value: str) -> None:
     if not value:
         errors.add(place, _("%(column)s: required") % {"column": column})
 
 
-def _check_code(errors: _Errors, place: str, column: str, value: str) -> None:
+def check_code(errors: Errors, place: str, column: str, value: str) -> None:
     if not value:
         errors.add(place, _("%(column)s: required") % {"column": column})
     elif not _CODE.fullmatch(value):
@@ -91,7 +91,7 @@ def _check_code(errors: _Errors, place: str, column: str, value: str) -> None:
         )
 
 
-def _decode(raw: bytes | str, report: FrameworkImportReport) -> str | None:
+def decode(raw: bytes | str, report: FrameworkImportReport) -> str | None:
     if len(raw) > MAX_IMPORT_BYTES:
         report.problem = _("The file is larger than 1 MB.")
         return None
@@ -109,7 +109,7 @@ def _decode(raw: bytes | str, report: FrameworkImportReport) -> str | None:
 # --- CSV ------------------------------------------------------------------------------
 
 
-def _check_framework_code(errors: _Errors, place: str, column: str, value: str) -> None:
+def check_framework_code(errors: Errors, place: str, column: str, value: str) -> None:
     if not _FRAMEWORK_CODE.fullmatch(value):
         errors.add(
             place,
@@ -121,7 +121,7 @@ def _check_framework_code(errors: _Errors, place: str, column: str, value: str) 
         )
 
 
-def _check_version(errors: _Errors, place: str, column: str, value: str) -> None:
+def check_version(errors: Errors, place: str, column: str, value: str) -> None:
     if not _VERSION.fullmatch(value):
         errors.add(
             place,

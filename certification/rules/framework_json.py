@@ -21,20 +21,20 @@ from .framework_format import (
     MAX_AREAS,
     MAX_COMPETENCIES,
     MAX_INDICATORS,
-    _check_code,
-    _check_framework_code,
-    _check_length,
-    _check_required,
-    _check_version,
-    _decode,
-    _Errors,
-    _text,
+    Errors,
+    cell_text,
+    check_code,
+    check_framework_code,
+    check_length,
+    check_required,
+    check_version,
+    decode,
 )
 
 
 class _JsonReader:
     def __init__(self) -> None:
-        self.errors = _Errors()
+        self.errors = Errors()
         self.competency_codes: set[str] = set()
         self.indicators = 0
 
@@ -56,10 +56,10 @@ class _JsonReader:
         if not isinstance(value, str):
             self.errors.add(place, _("%(key)s: must be text") % {"key": key})
             return ""
-        text = _text(value)
+        text = cell_text(value)
         if required:
-            _check_required(self.errors, place, key, text)
-        _check_length(self.errors, place, key, text, limit)
+            check_required(self.errors, place, key, text)
+        check_length(self.errors, place, key, text, limit)
         return text
 
     def _pair(
@@ -110,10 +110,10 @@ class _JsonReader:
             )
         code = self._string(place, root, "code", limit=50)
         if code:
-            _check_framework_code(self.errors, place, "code", code)
+            check_framework_code(self.errors, place, "code", code)
         version = self._string(place, root, "version", limit=20)
         if version:
-            _check_version(self.errors, place, "version", version)
+            check_version(self.errors, place, "version", version)
         name_en, name_nl = self._pair(place, root, "name", limit=LIMITS["name"])
         desc_en, desc_nl = self._pair(
             place, root, "description", limit=LIMITS["description"], required=False
@@ -142,7 +142,7 @@ class _JsonReader:
         if area is None:
             return AreaData(code="", name_en="", name_nl="")
         code = self._string(place, area, "code", limit=20, required=False)
-        _check_code(self.errors, place, "code", code)
+        check_code(self.errors, place, "code", code)
         if code in codes and code:
             self.errors.add(
                 place, _("code: area “%(code)s” appears twice") % {"code": code}
@@ -168,7 +168,7 @@ class _JsonReader:
         if item is None:
             return CompetencyData(code="", name_en="", name_nl="")
         code = self._string(place, item, "code", limit=20, required=False)
-        _check_code(self.errors, place, "code", code)
+        check_code(self.errors, place, "code", code)
         if code and code in self.competency_codes:
             self.errors.add(
                 place, _("code: competency “%(code)s” appears twice") % {"code": code}
@@ -220,7 +220,7 @@ class _JsonReader:
 def parse_json(raw: bytes | str) -> tuple[FrameworkData | None, FrameworkImportReport]:
     """A framework from the JSON document `export_json` writes."""
     report = FrameworkImportReport()
-    text = _decode(raw, report)
+    text = decode(raw, report)
     if text is None:
         return None, report
     try:
