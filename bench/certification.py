@@ -158,7 +158,6 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from certification.credential_content import Issuance, credential_data  # noqa: E402
 from certification.models import (  # noqa: E402
     Decision,
     DecisionOutcome,
@@ -172,6 +171,10 @@ from certification.openbadges import documents, proof  # noqa: E402
 from certification.openbadges.data import RecipientData, StatusEntryData  # noqa: E402
 from certification.openbadges.keys import IssuingKey, key_ring_from_settings  # noqa: E402
 from certification.openbadges.status_list import Bitstring  # noqa: E402
+from certification.selectors.credential_content import (  # noqa: E402
+    Issuance,
+    credential_data,
+)
 from certification.services.credentials import add_months  # noqa: E402
 from certification.services.status_lists import (  # noqa: E402
     permuted_index,

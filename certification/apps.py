@@ -17,16 +17,14 @@ class CertificationConfig(AppConfig):
         from lms.demo import register_demo_seeder
         from lms.navigation import MenuItem, register_menu_item
 
-        from . import demo, demo_certificate, personal_data_selectors
+        from . import demo, demo_certificate
         from .checks import register_checks
+        from .permissions import register_rules
+        from .selectors import personal_data as personal_data_selectors
         from .services.erasure import erase_personal_data
-        from .signal_handlers import issue_on_award
-        from .signals import certificate_awarded
 
         register_checks()  # production refuses to start without an issuing key
-        certificate_awarded.connect(
-            issue_on_award, dispatch_uid="engage_certification.issue_on_award"
-        )
+        register_rules()
 
         # Erased before the trajectories the portfolios draw on.
         register_personal_data(

@@ -23,7 +23,6 @@ from trajectories import services as trajectory_services
 from trajectories.models import AttendanceStatus, Cohort, CohortSession, Visibility
 
 from . import services
-from .credential_selectors import verification_url
 from .data import CriterionScoreInput
 from .models import (
     CertificationScheme,
@@ -35,6 +34,7 @@ from .models import (
     PortfolioStatus,
     SelfLevel,
 )
+from .selectors.credentials import verification_url
 
 USERNAME = "holder"
 DEMO_PASSWORD = "engage-demo"  # noqa: S105 - the documented demo password

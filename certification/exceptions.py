@@ -1,17 +1,23 @@
-"""Errors the certification services raise; each message says what to do."""
+"""Errors the certification services raise; each message says what to do.
+
+All are `lms.exceptions.DomainError`s: `lms.forms.add_domain_error` shows one on
+the field it names, and an API would answer its `status_code`.
+"""
 
 from __future__ import annotations
 
+from lms.exceptions import Conflict, DomainError, Forbidden
 
-class CertificationError(Exception):
+
+class CertificationError(DomainError):
     """Base class: something a person can act on."""
 
 
-class NotAllowed(CertificationError):
-    pass
+class NotAllowed(CertificationError, Forbidden):
+    """The person may not do this (or not with this input)."""
 
 
-class InvalidState(CertificationError):
+class InvalidState(CertificationError, Conflict):
     """The portfolio or assessment is not at the step this action belongs to."""
 
 
@@ -23,13 +29,18 @@ class NotEligible(CertificationError):
         self.missing = missing
 
 
-class ConflictOfInterest(CertificationError):
-    pass
+class ConflictOfInterest(CertificationError, Forbidden):
+    """A candidate never judges their own portfolio; the second and third
+    assessors are independent of the candidate's cohort."""
 
 
-class RubricLocked(CertificationError):
-    pass
+class RubricLocked(CertificationError, Conflict):
+    """An assessment uses the rubric: it is frozen."""
 
 
 class EvidenceRefused(CertificationError):
-    pass
+    """The evidence cannot be added as it is."""
+
+
+class TooLong(CertificationError):
+    """A text is longer than the field keeps: nothing is cut off, it is refused."""

@@ -5,9 +5,9 @@ programme team confirmed an award (`services.decide` with outcome "award").
 `portfolio.status` is "awarded"; `decision.version` is the frozen version the
 assessors judged and `decision.rubric` the rubric version they used. Sent once per
 decision, inside the transaction that recorded it, after the xAPI `earned`
-statement. A receiver that raises rolls the decision back, so a receiver that
-issues the credential (slow, signing) should enqueue a Celery task with
-`transaction.on_commit` and pass `decision.pk`.
+statement. A receiver that raises rolls the decision back; slow work belongs in
+a Celery task enqueued on commit. Certification issues the credential itself
+(`services.decide` enqueues it): receivers are other apps' concern.
 """
 
 from __future__ import annotations

@@ -6,9 +6,10 @@ import logging
 
 from celery import shared_task
 
-from . import credential_selectors, services
+from . import services
 from .models import Decision
 from .openbadges.keys import KeyConfigurationError
+from .selectors import credentials as credential_selectors
 
 logger = logging.getLogger(__name__)
 

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from django.urls import path, re_path
 
-from . import assessment_views, credential_views, views
+from .views import assessment as assessment_views
+from .views import credentials as credential_views
+from .views import portfolios as views
 
 app_name = "engage_certification"
 

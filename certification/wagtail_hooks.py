@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.urls import path
 from wagtail import hooks
 
-from . import admin_views
+from .views import admin as admin_views
 from .viewsets import CertificationViewSetGroup
 
 

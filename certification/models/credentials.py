@@ -23,6 +23,10 @@ from .schemes import CertificationScheme
 MIN_STATUS_LIST_SIZE = 131_072
 
 
+# The longest explanation of a revocation (the form, the service and the field).
+REVOCATION_NOTE_CHARS = 1000
+
+
 class StatusPurpose(models.TextChoices):
     REVOCATION = "revocation", _("Revocation")
 
@@ -164,7 +168,9 @@ class IssuedCredential(models.Model):
     revocation_reason = models.CharField(
         _("reason"), max_length=20, choices=RevocationReason.choices, blank=True
     )
-    revocation_note = models.TextField(_("explanation"), max_length=1000, blank=True)
+    revocation_note = models.TextField(
+        _("explanation"), max_length=REVOCATION_NOTE_CHARS, blank=True
+    )
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

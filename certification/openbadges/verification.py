@@ -25,22 +25,19 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.utils.translation import gettext as _
 
 from . import proof
-from .context_loader import CREDENTIALS_V2, OPEN_BADGES_V3
 from .data import VerificationCheck, VerificationResult, VerificationStatus
 from .documents import identity_hash, normalise_email
 from .keys import KeyRing, key_ring_from_settings
+from .shape import Document
+from .shape import details as _details
+from .shape import shape_problem as _shape_problem
 from .status_list import Bitstring, StatusListError
 
 logger = logging.getLogger(__name__)
 
 # A real credential is a few kilobytes; anything far bigger is refused unread.
 MAX_CREDENTIAL_BYTES = 256 * 1024
-MAX_DEPTH = 32
-CREDENTIAL_TYPES = {"OpenBadgeCredential", "AchievementCredential"}
 _DIGITS = re.compile(r"0|[1-9][0-9]{0,9}")
-_DATETIME = re.compile(
-    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})"
-)
 
 # The status shown when several checks fail: forgery first, then revocation.
 _PRECEDENCE = (
@@ -50,7 +47,6 @@ _PRECEDENCE = (
 )
 # (statusListCredential URL, statusListIndex) -> is the bit set? None: unknown list.
 StatusLookup = Callable[[str, int], bool | None]
-Document = dict[str, Any]
 # How long a valid proof is remembered (its outcome never changes; see below).
 PROOF_CACHE_SECONDS = 24 * 3600
 
@@ -213,44 +209,6 @@ def _resolver(key_ring: KeyRing) -> proof.KeyResolver:
     return resolve_key
 
 
-def _shape_problem(document: Document) -> str:
-    if _depth(document) > MAX_DEPTH:
-        return _("The credential is nested too deeply.")
-    # Exactly the contexts this site issues with: another context could give the
-    # same signed words other meanings.
-    if document.get("@context") != [CREDENTIALS_V2, OPEN_BADGES_V3]:
-        return _(
-            "The credential's @context must be the Verifiable Credentials 2.0 and "
-            "Open Badges 3.0.3 contexts."
-        )
-    if _has_keywords(document, top=True):
-        return _("The credential uses JSON-LD keywords an Open Badge does not.")
-    types = document.get("type")
-    if (
-        not isinstance(types, list)
-        or "VerifiableCredential" not in types
-        or not CREDENTIAL_TYPES.intersection(t for t in types if isinstance(t, str))
-    ):
-        return _("The credential is not an OpenBadgeCredential.")
-    if not isinstance(document.get("id"), str):
-        return _("The credential has no id.")
-    if not _issuer_id(document):
-        return _("The credential names no issuer.")
-    if not isinstance(document.get("credentialSubject"), dict):
-        return _("The credential has no subject.")
-    for name in ("validFrom", "validUntil"):
-        value = document.get(name)
-        if (name == "validFrom" or value is not None) and _parse_datetime(
-            value
-        ) is None:
-            return _("The credential's %(field)s is not a date and time.") % {
-                "field": name
-            }
-    if not isinstance(document.get("proof"), dict):
-        return _("The credential is not signed (it has no single proof).")
-    return ""
-
-
 def _validity_check(details: dict[str, Any], now: datetime) -> VerificationCheck:
     valid_from, valid_until = details["valid_from"], details["valid_until"]
     if now < valid_from:
@@ -325,64 +283,6 @@ def _failed(
 
 def _invalid(name: str, message: str) -> VerificationResult:
     return _result([], _failed(name, message))
-
-
-def _details(document: Document) -> dict[str, Any]:
-    return {
-        "credential_id": document["id"],
-        "issuer_id": _issuer_id(document),
-        "valid_from": _parse_datetime(document.get("validFrom")),
-        "valid_until": _parse_datetime(document.get("validUntil")),
-    }
-
-
-def _issuer_id(document: Document) -> str:
-    issuer = document.get("issuer")
-    if isinstance(issuer, dict):
-        issuer = issuer.get("id")
-    return issuer if isinstance(issuer, str) else ""
-
-
-def _parse_datetime(value: object) -> datetime | None:
-    if not isinstance(value, str) or not _DATETIME.fullmatch(value):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed
-
-
-def _has_keywords(node: object, top: bool = False) -> bool:
-    """JSON-LD keywords beyond the top-level (and proof) @context.
-
-    Our credentials use none; refusing them means the JSON a page shows is the
-    plain shape that was signed (no value objects, nested contexts or aliases that
-    would verify while reading differently).
-    """
-    if isinstance(node, list):
-        return any(_has_keywords(item) for item in node)
-    if not isinstance(node, dict):
-        return False
-    for name, value in node.items():
-        if name.startswith("@") and not (top and name == "@context"):
-            return True
-        if name == "proof" and top and isinstance(value, dict):
-            if any(k.startswith("@") and k != "@context" for k in value):
-                return True
-        elif name != "@context" and _has_keywords(value):
-            return True
-    return False
-
-
-def _depth(node: object, level: int = 0) -> int:
-    if level > MAX_DEPTH:
-        return level
-    if isinstance(node, dict):
-        return max((_depth(value, level + 1) for value in node.values()), default=level)
-    if isinstance(node, list):
-        return max((_depth(value, level + 1) for value in node), default=level)
-    return level
 
 
 def status_lookup_for(status_lists: Mapping[str, Bitstring]) -> StatusLookup:

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from .assessment import (
-    allocate_assessors,
-    allocate_third_assessor,
-    decide,
-    submit_assessment,
-)
+from .allocation import allocate_assessors, allocate_third_assessor
+from .assessment import decide, submit_assessment
 from .audit import log_event
 from .credentials import issue_credential, reissue_credential, revoke_credential
 from .erasure import erase_personal_data

@@ -29,7 +29,7 @@ from ..models import (
     Portfolio,
     PortfolioVersion,
 )
-from ..snapshot import uploads_of
+from ..selectors.snapshot import uploads_of
 from .audit import log_event
 
 logger = logging.getLogger(__name__)

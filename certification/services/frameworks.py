@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 
 from ..data import FrameworkData, FrameworkImportReport
 from ..exceptions import NotAllowed
-from ..exchange import parse
 from ..models import (
     AuditAction,
     Competency,
@@ -17,14 +16,15 @@ from ..models import (
     CompetencyFramework,
     Indicator,
 )
-from ..selectors import is_programme_admin
+from ..permissions import MANAGE_PORTFOLIOS
+from ..rules.framework_exchange import parse
 from .audit import log_event
 
 
 def create_framework(*, actor: Any, data: FrameworkData) -> CompetencyFramework:
     """Create the framework with its areas, competencies and indicators (one
     transaction). Refused when the code and version exist already."""
-    if actor is not None and not is_programme_admin(actor):
+    if actor is not None and not actor.has_perm(MANAGE_PORTFOLIOS):
         raise NotAllowed(_("Only the programme team manages competency frameworks."))
     if CompetencyFramework.objects.filter(
         code=data.code, version=data.version
@@ -88,7 +88,7 @@ def import_framework(
 ) -> FrameworkImportReport:
     """Check a JSON or CSV framework strictly and create it only when the whole
     file is right; the report lists every problem by row or place."""
-    if actor is not None and not is_programme_admin(actor):
+    if actor is not None and not actor.has_perm(MANAGE_PORTFOLIOS):
         raise NotAllowed(_("Only the programme team manages competency frameworks."))
     data, report = parse(raw, fmt)
     if data is None or report.errors or report.problem:

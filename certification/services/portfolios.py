@@ -38,8 +38,9 @@ from ..models import (
     SelfAssessment,
     SelfLevel,
 )
+from ..rules.text import plain_text
 from ..selectors import eligibility, enrolment_for
-from ..snapshot import build_snapshot
+from ..selectors.snapshot import build_snapshot
 from .audit import log_event
 
 MAX_NOTE_CHARS = 500
@@ -97,7 +98,7 @@ def _competency_of(portfolio: Portfolio, competency: Competency) -> None:
 
 
 def _note(note: str) -> str:
-    return clean_text(note)[:MAX_NOTE_CHARS]
+    return plain_text(note, limit=MAX_NOTE_CHARS, field="note")
 
 
 def link_evidence(
@@ -211,7 +212,10 @@ def save_self_assessment(
     assessment, _created = SelfAssessment.objects.update_or_create(
         portfolio=portfolio,
         competency=competency,
-        defaults={"level": level, "text": clean_text(text)[:MAX_SELF_TEXT_CHARS]},
+        defaults={
+            "level": level,
+            "text": plain_text(text, limit=MAX_SELF_TEXT_CHARS, field="text"),
+        },
     )
     return assessment
 

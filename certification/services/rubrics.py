@@ -15,7 +15,7 @@ from ..models import (
     RubricCriterion,
     RubricLevel,
 )
-from ..selectors import is_programme_admin
+from ..permissions import MANAGE_PORTFOLIOS
 from .audit import log_event
 
 
@@ -35,7 +35,7 @@ def check_rubric_editable(rubric: Rubric) -> None:
 
 def save_rubric(*, actor: Any, rubric: Rubric) -> Rubric:
     """Save a rubric with its levels and criteria; refused once it is locked."""
-    if not is_programme_admin(actor):
+    if not actor.has_perm(MANAGE_PORTFOLIOS):
         raise NotAllowed(_("Only the programme team edits rubrics."))
     with transaction.atomic():
         if rubric.pk:
@@ -49,7 +49,7 @@ def save_rubric(*, actor: Any, rubric: Rubric) -> Rubric:
 def new_rubric_version(*, actor: Any, rubric: Rubric) -> Rubric:
     """A copy of the rubric as version n+1 (unlocked), which replaces it in the
     schemes that use it; assessments keep the version they were made with."""
-    if not is_programme_admin(actor):
+    if not actor.has_perm(MANAGE_PORTFOLIOS):
         raise NotAllowed(_("Only the programme team edits rubrics."))
     with transaction.atomic():
         latest = Rubric.objects.filter(pk=rubric.pk).select_for_update().get()

@@ -19,12 +19,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ..conf import certification_settings
-from ..credential_content import issuer_profile
 from ..models import StatusList, StatusPurpose
 from ..openbadges import documents, proof
 from ..openbadges.data import StatusListData
 from ..openbadges.keys import IssuingKey, key_ring_from_settings
 from ..openbadges.status_list import Bitstring
+from ..selectors.credential_content import issuer_profile
 
 _ROUNDS = 4
 

@@ -87,8 +87,8 @@ def test_seed_demo_issues_a_certificate_that_verifies_on_the_site(
 
     from django.contrib.auth import get_user_model
 
-    from certification.credential_selectors import verification_url
     from certification.models import IssuedCredential
+    from certification.selectors.credentials import verification_url
 
     out = StringIO()
     call_command("seed_demo", stdout=out)

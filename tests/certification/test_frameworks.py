@@ -12,10 +12,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from certification import exchange, selectors, services
+from certification import selectors, services
 from certification.demo import FRAMEWORK
 from certification.exceptions import NotAllowed
 from certification.models import AuditEvent, Competency, CompetencyFramework, Indicator
+from certification.rules import framework_exchange as exchange
 from tests.certification.factories import framework_data, make_framework, make_scheme
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,7 @@ from celery.exceptions import MaxRetriesExceededError
 from django.db.models import RestrictedError
 from django.test import override_settings
 
-from certification import credential_selectors, services, tasks
+from certification import services, tasks
 from certification import xapi as events
 from certification.exceptions import ConflictOfInterest, InvalidState, NotAllowed
 from certification.models import (
@@ -33,6 +33,7 @@ from certification.openbadges.data import VerificationStatus
 from certification.openbadges.keys import KeyRing, parse_key_ring
 from certification.openbadges.status_list import Bitstring
 from certification.openbadges.verification import read_status_list_credential
+from certification.selectors import credentials as credential_selectors
 from certification.services.credentials import add_months
 from certification.services.status_lists import permuted_index
 from lms.accounts.selectors import profile_of

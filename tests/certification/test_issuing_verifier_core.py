@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 from django.test import Client, override_settings
 
-from certification import credential_selectors, services
+from certification import services
 from certification.models import IssuedCredential
+from certification.selectors import credentials as credential_selectors
 from tests.certification.factories import World
 from tests.certification.issuing_world import (
     award,

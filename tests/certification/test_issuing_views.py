@@ -17,13 +17,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from certification import credential_selectors, services
+from certification import services
 from certification.models import IssuedCredential, StatusList
 from certification.openbadges.keys import parse_key_ring
 from certification.openbadges.verification import (
     MAX_CREDENTIAL_BYTES,
     read_status_list_credential,
 )
+from certification.selectors import credentials as credential_selectors
 from lms.accounts.selectors import profile_of
 from tests.certification.factories import World
 from tests.certification.issuing_world import (

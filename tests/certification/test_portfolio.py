@@ -17,6 +17,7 @@ from certification.exceptions import (
     InvalidState,
     NotAllowed,
     NotEligible,
+    TooLong,
 )
 from certification.models import (
     AuditEvent,
@@ -183,9 +184,17 @@ def test_self_assessment_is_cleaned_and_validated(world: Any) -> None:
     saved = services.save_self_assessment(
         user=world.lecturer, portfolio=world.portfolio, competency=c1,
         level="developing",
-        text="<img src=x onerror=alert(1)>I <i>try</i>" + "x" * 6000,
+        text="<img src=x onerror=alert(1)>I <i>try</i>" + "x" * 4995,
     )  # fmt: skip
     assert saved.text.startswith("I try") and len(saved.text) == 5000
+    with pytest.raises(TooLong) as refused:  # refused, never cut off
+        services.save_self_assessment(
+            user=world.lecturer, portfolio=world.portfolio, competency=c1,
+            level="developing", text="I try" + "x" * 4996,
+        )  # fmt: skip
+    assert refused.value.field == "text"
+    saved.refresh_from_db()
+    assert len(saved.text) == 5000
     with pytest.raises(NotAllowed):
         services.save_self_assessment(
             user=world.lecturer, portfolio=world.portfolio, competency=c1,

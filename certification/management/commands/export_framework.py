@@ -4,9 +4,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from certification.exchange import export_csv, export_json
 from certification.models import CompetencyFramework
-from certification.selectors import framework_data
+from certification.selectors import exported
 
 
 class Command(BaseCommand):
@@ -24,6 +23,4 @@ class Command(BaseCommand):
         framework = frameworks.order_by("-created_at", "-pk").first()
         if framework is None:
             raise CommandError(f"No framework {options['code']!r}.")
-        data = framework_data(framework)
-        render = export_json if options["format"] == "json" else export_csv
-        self.stdout.write(render(data), ending="")
+        self.stdout.write(exported(framework, options["format"]), ending="")

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from certification.exchange import CSV_COLUMNS, MAX_IMPORT_BYTES
+from certification.rules.framework_exchange import CSV_COLUMNS, MAX_IMPORT_BYTES
 from certification.services import import_framework
 
 

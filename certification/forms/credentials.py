@@ -1,4 +1,5 @@
-"""Forms of the credential pages: validate and shape, never write."""
+"""Forms of the credential pages and the admin's framework import: parse and
+shape, never write."""
 
 from __future__ import annotations
 
@@ -7,9 +8,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import RevocationReason
-from .openbadges.verification import MAX_CREDENTIAL_BYTES
-from .services.credentials import MAX_NOTE_CHARS
+from lms.uploads import UploadValidator
+
+from ..models import RevocationReason
+from ..models.credentials import REVOCATION_NOTE_CHARS as MAX_NOTE_CHARS
+from ..openbadges.verification import MAX_CREDENTIAL_BYTES
+from ..rules.framework_exchange import MAX_IMPORT_BYTES
+
+# --- credentials ---------------------------------------------------------------------
 
 
 class VerifyForm(forms.Form):
@@ -100,4 +106,19 @@ class ReissueForm(forms.Form):
             "For example: the holder's name changed. The old certificate is "
             "revoked as corrected and a new one is issued with today's details."
         ),
+    )
+
+
+# --- the Wagtail admin ----------------------------------------------------------------
+
+
+class FrameworkImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("JSON or CSV file"),
+        validators=[
+            UploadValidator(
+                extensions=("json", "csv", "txt"), max_bytes=MAX_IMPORT_BYTES
+            )
+        ],
+        help_text=_("UTF-8; at most 1 MB. The format follows the file's extension."),
     )

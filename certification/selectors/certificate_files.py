@@ -19,9 +19,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
-from .credential_claims import read_claims
-from .credential_selectors import issuer_name, verification_url
-from .models import IssuedCredential
+from ..models import IssuedCredential
+from ..rules.credential_claims import read_claims
+from .credentials import issuer_name, verification_url
 
 # DejaVu (Debian's fonts-dejavu) when the system has it, as practices_db/handout.py
 # does; otherwise the PDF core font with text folded to Latin-1.

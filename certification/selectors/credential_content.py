@@ -25,15 +25,15 @@ from django.utils.translation import ngettext
 
 from lms.accounts.selectors import profile_of
 
-from .conf import certification_settings
-from .models import (
+from ..conf import certification_settings
+from ..models import (
     CertificationScheme,
     Competency,
     Decision,
     EqfLevel,
     Rubric,
 )
-from .openbadges.data import (
+from ..openbadges.data import (
     AchievementData,
     AlignmentData,
     CredentialData,
@@ -44,7 +44,7 @@ from .openbadges.data import (
     RubricResultData,
     StatusEntryData,
 )
-from .selectors import decided_results
+from .assessment import decided_results
 
 HOURS_PER_ECTS = 28
 EQF_URL = "https://europa.eu/europass/en/description-eight-eqf-levels"

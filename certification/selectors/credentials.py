@@ -16,17 +16,17 @@ from django.core.cache import cache
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 
-from .conf import certification_settings
-from .models import (
+from ..conf import certification_settings
+from ..models import (
     CredentialState,
     Decision,
     DecisionOutcome,
     IssuedCredential,
     StatusList,
 )
-from .openbadges import verification
-from .openbadges.data import VerificationResult, VerificationStatus
-from .openbadges.status_list import Bitstring, StatusListError
+from ..openbadges import verification
+from ..openbadges.data import VerificationResult, VerificationStatus
+from ..openbadges.status_list import Bitstring, StatusListError
 
 LINKEDIN_ADD_URL = "https://www.linkedin.com/profile/add"
 
@@ -106,11 +106,9 @@ def my_certificates(user: Any, *, now: datetime | None = None) -> list[Certifica
     ]
 
 
-def own_credential(user: Any, credential_id: int) -> IssuedCredential | None:
-    """One of the person's own credentials (None for anyone else's)."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    return IssuedCredential.objects.filter(pk=credential_id, user=user).first()
+def credential_by_pk(credential_id: int) -> IssuedCredential | None:
+    """One issued credential (the caller asks `download_certificate`)."""
+    return IssuedCredential.objects.filter(pk=credential_id).first()
 
 
 # --- public verification --------------------------------------------------------------

@@ -7,22 +7,25 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from . import selectors, services
-from .data import CriterionScoreInput
-from .exceptions import CertificationError
-from .forms import AllocationForm, AssessmentForm, DecisionForm, ThirdAssessorForm
-from .models import PortfolioStatus
-from .snapshot import read_snapshot
+from lms.accounts.access import ensure, requires_object, signed_in
+
+from .. import selectors, services
+from ..data import CriterionScoreInput
+from ..forms import AllocationForm, AssessmentForm, DecisionForm, ThirdAssessorForm
+from ..models import PortfolioStatus
+from ..permissions import ASSESS, MANAGE_PORTFOLIOS
+from ..selectors.snapshot import read_snapshot
+from .access import requires_hidden
+from .actions import Action, perform
 
 # --- assessors ------------------------------------------------------------------------
 
 
-@login_required
+@signed_in
 def assessments(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -31,11 +34,23 @@ def assessments(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+def _scores(form: AssessmentForm, data: dict[str, Any]) -> list[CriterionScoreInput]:
+    return [
+        CriterionScoreInput(
+            criterion_id=criterion.pk,
+            level_id=int(data[f"level_{criterion.pk}"]),
+            comment=data[f"note_{criterion.pk}"],
+        )
+        for criterion in form.criteria
+    ]
+
+
+@requires_object(ASSESS)
 def assessment(request: HttpRequest, pk: int) -> HttpResponse:
-    found = selectors.assessment_for(request.user, pk)
+    found = selectors.assessment_by_pk(pk)
     if found is None:
         raise Http404
+    ensure(request.user, ASSESS, found)
     levels, criteria = selectors.rubric_grid(found.rubric)
     form = None
     if not found.is_submitted:
@@ -49,25 +64,24 @@ def assessment(request: HttpRequest, pk: int) -> HttpResponse:
         if form is None:
             messages.error(request, _("You submitted this assessment already."))
             return redirect("engage_certification:assessment", pk=found.pk)
-        if form.is_valid():
-            try:
-                services.submit_assessment(
-                    assessor=request.user,
-                    assessment=found,
-                    scores=[
-                        CriterionScoreInput(
-                            criterion_id=criterion.pk,
-                            level_id=int(form.cleaned_data[f"level_{criterion.pk}"]),
-                            comment=form.cleaned_data[f"note_{criterion.pk}"],
-                        )
-                        for criterion in form.criteria
-                    ],
-                    comment=form.cleaned_data["comment"],
+        submitted = perform(
+            request,
+            "submit",
+            {
+                "submit": Action(
+                    form,
+                    lambda data: services.submit_assessment(
+                        assessor=request.user,
+                        assessment=found,
+                        scores=_scores(form, data),
+                        comment=data["comment"],
+                    ),
+                    _("Your assessment is submitted."),
                 )
-                messages.success(request, _("Your assessment is submitted."))
-                return redirect("engage_certification:assessment", pk=found.pk)
-            except CertificationError as error:
-                messages.error(request, str(error))
+            },
+        )
+        if submitted is not None:
+            return redirect("engage_certification:assessment", pk=found.pk)
         status = 400
     others = selectors.visible_to_assessor(found)
     return render(
@@ -95,14 +109,8 @@ def assessment(request: HttpRequest, pk: int) -> HttpResponse:
 # --- the programme team ---------------------------------------------------------------
 
 
-def _admin_only(request: HttpRequest) -> None:
-    if not selectors.is_programme_admin(request.user):
-        raise Http404
-
-
-@login_required
+@requires_hidden(MANAGE_PORTFOLIOS)
 def manage(request: HttpRequest) -> HttpResponse:
-    _admin_only(request)
     status = request.GET.get("status", "")
     return render(
         request,
@@ -115,9 +123,8 @@ def manage(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@requires_hidden(MANAGE_PORTFOLIOS)
 def manage_portfolio(request: HttpRequest, pk: int) -> HttpResponse:
-    _admin_only(request)
     found = selectors.portfolio_for_admin(pk)
     if found is None:
         raise Http404
@@ -174,36 +181,31 @@ def _admin_action(
     third: ThirdAssessorForm,
     decision: DecisionForm,
 ) -> bool:
-    try:
-        if action == "allocate" and allocation.is_valid():
-            services.allocate_assessors(
-                actor=request.user,
+    actor = request.user
+    actions = {
+        "allocate": Action(
+            allocation,
+            lambda data: services.allocate_assessors(
+                actor=actor, portfolio=found, first=data["first"], second=data["second"]
+            ),
+            _("Assessors allocated."),
+        ),
+        "third": Action(
+            third,
+            lambda data: services.allocate_third_assessor(
+                actor=actor, portfolio=found, assessor=data["assessor"]
+            ),
+            _("Third assessor allocated."),
+        ),
+        "decide": Action(
+            decision,
+            lambda data: services.decide(
+                actor=actor,
                 portfolio=found,
-                first=allocation.cleaned_data["first"],
-                second=allocation.cleaned_data["second"],
-            )
-            messages.success(request, _("Assessors allocated."))
-            return True
-        if action == "third" and third.is_valid():
-            services.allocate_third_assessor(
-                actor=request.user,
-                portfolio=found,
-                assessor=third.cleaned_data["assessor"],
-            )
-            messages.success(request, _("Third assessor allocated."))
-            return True
-        if action == "decide" and decision.is_valid():
-            services.decide(
-                actor=request.user,
-                portfolio=found,
-                outcome=decision.cleaned_data["outcome"],
-                feedback=decision.cleaned_data["feedback"],
-            )
-            messages.success(request, _("Decision confirmed."))
-            return True
-    except CertificationError as error:
-        messages.error(request, str(error))
-        return False
-    if action not in ("allocate", "third", "decide"):
-        messages.error(request, _("Choose what to do."))
-    return False
+                outcome=data["outcome"],
+                feedback=data["feedback"],
+            ),
+            _("Decision confirmed."),
+        ),
+    }
+    return perform(request, action, actions) is not None

@@ -8,42 +8,62 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.accounts.access import ensure, requires_object, signed_in
+from lms.forms import add_domain_error
 from trajectories.models import AssignmentRecord, JournalEntry
 
-from . import credential_selectors, selectors, services
-from .exceptions import CertificationError, NotEligible
-from .forms import LinkEvidenceForm, SelfAssessmentForm, SubmitForm, UploadEvidenceForm
-from .models import Portfolio, PortfolioVersion
-from .snapshot import read_snapshot, uploads_of
+from .. import selectors, services
+from ..exceptions import CertificationError, NotEligible
+from ..forms import LinkEvidenceForm, SelfAssessmentForm, SubmitForm, UploadEvidenceForm
+from ..models import Portfolio, PortfolioVersion
+from ..permissions import (
+    CHANGE_EVIDENCE,
+    CHANGE_PORTFOLIO,
+    VIEW_PORTFOLIO,
+    VIEW_VERSION,
+)
+from ..selectors.credentials import my_certificates
+from ..selectors.snapshot import read_snapshot, uploads_of
+from .actions import Action, perform
 
 
-def _own(request: HttpRequest, pk: int) -> Portfolio:
-    portfolio = selectors.own_portfolio(request.user, pk)
+def _own(
+    request: HttpRequest, pk: int, permission: str = CHANGE_PORTFOLIO
+) -> Portfolio:
+    portfolio = selectors.portfolio_by_pk(pk)
     if portfolio is None:
         raise Http404
+    ensure(request.user, permission, portfolio)
     return portfolio
 
 
-@login_required
+def _own_evidence(request: HttpRequest, link_id: int) -> Any:
+    link = selectors.evidence_link(link_id)
+    if link is None:
+        raise Http404
+    ensure(request.user, CHANGE_EVIDENCE, link)
+    return link
+
+
+@signed_in
 def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "engage_certification/home.html",
         {
             "overviews": selectors.my_certification(request.user),
-            "certificates": credential_selectors.my_certificates(request.user),
+            "certificates": my_certificates(request.user),
         },
     )
 
 
-@login_required
+@signed_in
 @require_POST
 def start(request: HttpRequest, scheme_id: int) -> HttpResponse:
     scheme = selectors.scheme_for_lecturer(request.user, scheme_id)
@@ -57,9 +77,9 @@ def start(request: HttpRequest, scheme_id: int) -> HttpResponse:
     return redirect("engage_certification:edit", pk=portfolio.pk)
 
 
-@login_required
+@requires_object(VIEW_PORTFOLIO)
 def portfolio(request: HttpRequest, pk: int) -> HttpResponse:
-    found = _own(request, pk)
+    found = _own(request, pk, VIEW_PORTFOLIO)
     versions = selectors.versions_of(found)
     decided = next((v for v in versions if v.decision is not None), None)
     results = None
@@ -85,7 +105,7 @@ def portfolio(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@requires_object(CHANGE_PORTFOLIO)
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     found = _own(request, pk)
     return render(
@@ -120,7 +140,7 @@ def _competency_forms(
     }
 
 
-@login_required
+@requires_object(CHANGE_PORTFOLIO)
 def competency(request: HttpRequest, pk: int, competency_id: int) -> HttpResponse:
     found = _own(request, pk)
     chosen = selectors.competency_of(found, competency_id)
@@ -160,6 +180,17 @@ def competency(request: HttpRequest, pk: int, competency_id: int) -> HttpRespons
     )
 
 
+def _evidence_item(kind: str, item_pk: int) -> dict[str, Any]:
+    return {
+        "journal_entry": JournalEntry.objects.filter(pk=item_pk).first()
+        if kind == "journal"
+        else None,
+        "assignment_record": AssignmentRecord.objects.filter(pk=item_pk).first()
+        if kind == "assignment"
+        else None,
+    }
+
+
 def _competency_action(
     request: HttpRequest,
     found: Portfolio,
@@ -168,59 +199,38 @@ def _competency_action(
     forms: dict[str, Any],
     self_form: SelfAssessmentForm,
 ) -> bool:
-    try:
-        if action == "link" and forms["link_form"].is_valid():
-            form = forms["link_form"]
-            kind, item_pk = form.chosen()
-            services.link_evidence(
-                user=request.user,
-                portfolio=found,
-                competency=chosen,
-                journal_entry=JournalEntry.objects.filter(pk=item_pk).first()
-                if kind == "journal"
-                else None,
-                assignment_record=AssignmentRecord.objects.filter(pk=item_pk).first()
-                if kind == "assignment"
-                else None,
-                note=form.cleaned_data["note"],
-            )
-            messages.success(request, _("Evidence linked."))
-            return True
-        if action == "upload" and forms["upload_form"].is_valid():
-            form = forms["upload_form"]
-            services.upload_evidence(
-                user=request.user,
-                portfolio=found,
-                competency=chosen,
-                file=form.cleaned_data["file"],
-                note=form.cleaned_data["note"],
-            )
-            messages.success(request, _("File added as evidence."))
-            return True
-        if action == "self" and self_form.is_valid():
-            services.save_self_assessment(
-                user=request.user,
-                portfolio=found,
-                competency=chosen,
-                level=self_form.cleaned_data["level"],
-                text=self_form.cleaned_data["text"],
-            )
-            messages.success(request, _("Self-assessment saved."))
-            return True
-    except CertificationError as error:
-        messages.error(request, str(error))
-        return False
-    if action not in ("link", "upload", "self"):
-        messages.error(request, _("Choose what to save."))
-    return False
+    on = {"user": request.user, "portfolio": found, "competency": chosen}
+    link_form = forms["link_form"]
+    actions = {
+        "link": Action(
+            link_form,
+            lambda data: services.link_evidence(
+                **on, **_evidence_item(*link_form.chosen()), note=data["note"]
+            ),
+            _("Evidence linked."),
+        ),
+        "upload": Action(
+            forms["upload_form"],
+            lambda data: services.upload_evidence(
+                **on, file=data["file"], note=data["note"]
+            ),
+            _("File added as evidence."),
+        ),
+        "self": Action(
+            self_form,
+            lambda data: services.save_self_assessment(
+                **on, level=data["level"], text=data["text"]
+            ),
+            _("Self-assessment saved."),
+        ),
+    }
+    return perform(request, action, actions, _("Choose what to save.")) is not None
 
 
-@login_required
+@requires_object(CHANGE_EVIDENCE)
 @require_POST
 def remove_evidence(request: HttpRequest, link_id: int) -> HttpResponse:
-    link = selectors.evidence_for_owner(request.user, link_id)
-    if link is None:
-        raise Http404
+    link = _own_evidence(request, link_id)
     try:
         services.remove_evidence(user=request.user, link=link)
         messages.success(request, _("Evidence removed from the portfolio."))
@@ -246,15 +256,15 @@ def _file_response(storage_file: Any, name: str) -> FileResponse:
     return response
 
 
-@login_required
+@requires_object(CHANGE_EVIDENCE)
 def evidence_file(request: HttpRequest, link_id: int) -> HttpResponse:
-    link = selectors.evidence_for_owner(request.user, link_id)
-    if link is None or not link.file:
+    link = _own_evidence(request, link_id)
+    if not link.file:
         raise Http404
     return _file_response(link.file, link.file_name)
 
 
-@login_required
+@requires_object(CHANGE_PORTFOLIO)
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     found = _own(request, pk)
     if not found.is_editable:
@@ -271,11 +281,9 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"n": version.number},
             )
             return redirect("engage_certification:portfolio", pk=found.pk)
-        except NotEligible as error:
-            missing = error.missing
-            messages.error(request, str(error))
         except CertificationError as error:
-            messages.error(request, str(error))
+            missing = error.missing if isinstance(error, NotEligible) else []
+            add_domain_error(form, error)
     eligibility = selectors.eligibility(
         user=request.user, scheme=found.scheme, portfolio=found
     )
@@ -294,13 +302,14 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _readable_version(request: HttpRequest, pk: int) -> PortfolioVersion:
-    version = selectors.version_for_reader(request.user, pk)
+    version = selectors.version_by_pk(pk)
     if version is None:
         raise Http404
+    ensure(request.user, VIEW_VERSION, version)
     return version
 
 
-@login_required
+@requires_object(VIEW_VERSION)
 def version(request: HttpRequest, pk: int) -> HttpResponse:
     found = _readable_version(request, pk)
     return render(
@@ -315,7 +324,7 @@ def version(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@requires_object(VIEW_VERSION)
 def version_file(request: HttpRequest, pk: int, index: int) -> HttpResponse:
     found = _readable_version(request, pk)
     uploads = uploads_of(found.snapshot)

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.paginator import Paginator
@@ -21,20 +19,27 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
-from . import credential_selectors as selectors
-from . import services
-from .certificate_files import build_bundle, build_certificate_pdf, json_bytes
-from .conf import certification_settings
-from .credential_claims import read_claims
-from .credential_content import issuer_profile
-from .credential_forms import ReissueForm, RevokeForm, VerifyForm
-from .exceptions import CertificationError
-from .models import IssuedCredential
-from .openbadges import documents
-from .openbadges.data import VerificationResult, VerificationStatus
-from .openbadges.keys import DID_WEB_PREFIX, key_ring_from_settings
-from .openbadges.verification import MAX_CREDENTIAL_BYTES
-from .selectors import is_programme_admin
+from lms.accounts.access import ensure, public, requires_object
+
+from .. import services
+from ..conf import certification_settings
+from ..forms import ReissueForm, RevokeForm, VerifyForm
+from ..models import IssuedCredential
+from ..openbadges import documents
+from ..openbadges.data import VerificationResult, VerificationStatus
+from ..openbadges.keys import DID_WEB_PREFIX, key_ring_from_settings
+from ..openbadges.verification import MAX_CREDENTIAL_BYTES
+from ..permissions import DOWNLOAD_CERTIFICATE, MANAGE_PORTFOLIOS
+from ..rules.credential_claims import read_claims
+from ..selectors import credentials as selectors
+from ..selectors.certificate_files import (
+    build_bundle,
+    build_certificate_pdf,
+    json_bytes,
+)
+from ..selectors.credential_content import issuer_profile
+from .access import requires_hidden
+from .actions import Action, perform
 
 JSON_LD = "application/ld+json"
 # A request body this large cannot hold a credential we would accept.
@@ -56,12 +61,14 @@ def _public_json(
 # --- documents verifiers fetch --------------------------------------------------------
 
 
+@public
 @require_safe
 def issuer(request: HttpRequest) -> HttpResponse:
     """The issuer Profile (at the issuer id when it is this site's URL)."""
     return _public_json(documents.build_issuer_profile(issuer_profile()), max_age=3600)
 
 
+@public
 @require_safe
 def issuer_key(request: HttpRequest, key_id: str) -> HttpResponse:
     """One key of the ring as a Multikey document; rotated-out keys stay here."""
@@ -76,6 +83,7 @@ def issuer_key(request: HttpRequest, key_id: str) -> HttpResponse:
     )
 
 
+@public
 @require_safe
 def did_document(request: HttpRequest) -> HttpResponse:
     """The DID document of a `did:web:<host>` issuer, listing every key."""
@@ -89,6 +97,7 @@ def did_document(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public
 @require_safe
 def status_list(request: HttpRequest, pk: int) -> HttpResponse:
     """The signed BitstringStatusListCredential (re-signed whenever a bit flips)."""
@@ -123,6 +132,7 @@ def _erased_json() -> HttpResponse:
     return response
 
 
+@public
 @require_safe
 def credential_json(request: HttpRequest, code: str) -> HttpResponse:
     found = selectors.credential_by_code(code)
@@ -149,6 +159,7 @@ def _verdict(
     }
 
 
+@public
 @require_safe
 def verify(request: HttpRequest, code: str) -> HttpResponse:
     """The public page of one credential: every claim and one clear status
@@ -196,6 +207,7 @@ def _verify_form(request: HttpRequest) -> tuple[VerifyForm | None, str]:
 
 # No CSRF token: checking a credential changes nothing and needs no login, and the
 # size of the body is judged here before anything reads it.
+@public
 @csrf_exempt
 def verify_upload(request: HttpRequest) -> HttpResponse:
     """Anyone pastes or uploads a credential and gets the same verdict."""
@@ -230,9 +242,10 @@ def verify_upload(request: HttpRequest) -> HttpResponse:
 
 
 def _own(request: HttpRequest, pk: int) -> IssuedCredential:
-    found = selectors.own_credential(request.user, pk)
+    found = selectors.credential_by_pk(pk)
     if found is None:
         raise Http404
+    ensure(request.user, DOWNLOAD_CERTIFICATE, found)
     return found
 
 
@@ -247,7 +260,7 @@ def _file_stem(credential: IssuedCredential) -> str:
     return slugify(credential.name)[:60] or "certificate"
 
 
-@login_required
+@requires_object(DOWNLOAD_CERTIFICATE)
 def certificate_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     found = _own(request, pk)
     return _download(
@@ -255,13 +268,13 @@ def certificate_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@requires_object(DOWNLOAD_CERTIFICATE)
 def certificate_json(request: HttpRequest, pk: int) -> HttpResponse:
     found = _own(request, pk)
     return _download(json_bytes(found), JSON_LD, f"{_file_stem(found)}.json")
 
 
-@login_required
+@requires_object(DOWNLOAD_CERTIFICATE)
 def certificate_bundle(request: HttpRequest, pk: int) -> HttpResponse:
     found = _own(request, pk)
     return _download(build_bundle(found), "application/zip", f"{_file_stem(found)}.zip")
@@ -270,14 +283,8 @@ def certificate_bundle(request: HttpRequest, pk: int) -> HttpResponse:
 # --- the programme team ---------------------------------------------------------------
 
 
-def _programme_team(request: HttpRequest) -> None:
-    if not is_programme_admin(request.user):
-        raise Http404
-
-
-@login_required
+@requires_hidden(MANAGE_PORTFOLIOS)
 def manage_certificates(request: HttpRequest) -> HttpResponse:
-    _programme_team(request)
     state = request.GET.get("state", "")
     page = Paginator(selectors.credentials_for_admin(state=state), 50).get_page(
         request.GET.get("page")
@@ -289,9 +296,8 @@ def manage_certificates(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@requires_hidden(MANAGE_PORTFOLIOS)
 def manage_certificate(request: HttpRequest, pk: int) -> HttpResponse:
-    _programme_team(request)
     found = selectors.credential_for_admin(pk)
     if found is None:
         raise Http404
@@ -326,30 +332,30 @@ def _manage_action(
     revoke_form: RevokeForm,
     reissue_form: ReissueForm,
 ) -> HttpResponse | None:
-    try:
-        if action == "revoke" and revoke_form.is_valid():
-            services.revoke_credential(
-                actor=request.user,
-                credential=found,
-                reason=revoke_form.cleaned_data["reason"],
-                note=revoke_form.cleaned_data["note"],
-            )
-            messages.success(request, _("The certificate is revoked."))
-            return redirect("engage_certification:manage_certificate", pk=found.pk)
-        if action == "reissue" and reissue_form.is_valid():
-            new = services.reissue_credential(
-                actor=request.user,
-                credential=found,
-                note=reissue_form.cleaned_data["note"],
-            )
-            messages.success(
-                request,
+    done = perform(
+        request,
+        action,
+        {
+            "revoke": Action(
+                revoke_form,
+                lambda data: services.revoke_credential(
+                    actor=request.user,
+                    credential=found,
+                    reason=data["reason"],
+                    note=data["note"],
+                ),
+                _("The certificate is revoked."),
+            ),
+            "reissue": Action(
+                reissue_form,
+                lambda data: services.reissue_credential(
+                    actor=request.user, credential=found, note=data["note"]
+                ),
                 _("The certificate is revoked as corrected; the new one is issued."),
-            )
-            return redirect("engage_certification:manage_certificate", pk=new.pk)
-    except CertificationError as error:
-        messages.error(request, str(error))
+            ),
+        },
+    )
+    if done is None:
         return None
-    if action not in ("revoke", "reissue"):
-        messages.error(request, _("Choose what to do."))
-    return None
+    shown = done.result if action == "reissue" else found
+    return redirect("engage_certification:manage_certificate", pk=shown.pk)

@@ -1,4 +1,4 @@
-"""Forms of the certification pages: validate and shape, never write."""
+"""Forms of the lecturer's and assessment pages: parse and shape, never write."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.uploads import UploadValidator
 
-from .models import DecisionOutcome, SelfLevel
-from .selectors import EvidenceChoices
+from ..models import DecisionOutcome, SelfLevel
+from ..selectors import EvidenceChoices
 
 
 class LinkEvidenceForm(forms.Form):

@@ -14,8 +14,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 
-from .credential_selectors import verification_url
-from .models import (
+from ..models import (
     Assessment,
     AuditEvent,
     CriterionScore,
@@ -26,7 +25,8 @@ from .models import (
     PortfolioVersion,
     SelfAssessment,
 )
-from .selectors import ResultRow, decided_results
+from .assessment import ResultRow, decided_results
+from .credentials import verification_url
 
 
 def _pair(en: str, nl: str) -> dict[str, str]:

@@ -4,41 +4,24 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from lms.uploads import UploadValidator
+from lms.accounts.access import requires
 
-from . import selectors, services
-from .exceptions import CertificationError
-from .exchange import CSV_COLUMNS, MAX_IMPORT_BYTES, export_csv, export_json
-from .models import CompetencyFramework, Rubric
-from .viewsets import EXPORT_PERMISSION, IMPORT_PERMISSION, RUBRIC_PERMISSION
-
-
-class FrameworkImportForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("JSON or CSV file"),
-        validators=[
-            UploadValidator(
-                extensions=("json", "csv", "txt"), max_bytes=MAX_IMPORT_BYTES
-            )
-        ],
-        help_text=gettext_lazy(
-            "UTF-8; at most 1 MB. The format follows the file's extension."
-        ),
-    )
+from .. import selectors, services
+from ..exceptions import CertificationError
+from ..forms import FrameworkImportForm
+from ..models import CompetencyFramework, Rubric
+from ..permissions import EXPORT_FRAMEWORK, IMPORT_FRAMEWORK, VERSION_RUBRIC
+from ..rules.framework_exchange import CSV_COLUMNS, MAX_IMPORT_BYTES
 
 
+@requires(IMPORT_FRAMEWORK)
 def import_framework_view(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm(IMPORT_PERMISSION):
-        raise PermissionDenied
     report = None
     form = FrameworkImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -62,28 +45,23 @@ def import_framework_view(request: HttpRequest) -> HttpResponse:
     )
 
 
+@requires(EXPORT_FRAMEWORK)
 def export_framework_view(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    if not request.user.has_perm(EXPORT_PERMISSION):
-        raise PermissionDenied
     framework = CompetencyFramework.objects.filter(pk=pk).first()
     if framework is None or fmt not in ("json", "csv"):
         raise Http404
-    data = selectors.framework_data(framework)
-    if fmt == "json":
-        response = HttpResponse(export_json(data), content_type="application/json")
-    else:
-        response = HttpResponse(
-            export_csv(data), content_type="text/csv; charset=utf-8"
-        )
+    content_type = "application/json" if fmt == "json" else "text/csv; charset=utf-8"
+    response = HttpResponse(
+        selectors.exported(framework, fmt), content_type=content_type
+    )
     response["Content-Disposition"] = (
         f'attachment; filename="{framework.code}-{framework.version}.{fmt}"'
     )
     return response
 
 
+@requires(VERSION_RUBRIC)
 def new_rubric_version_view(request: HttpRequest, pk: int) -> HttpResponse:
-    if not request.user.has_perm(RUBRIC_PERMISSION):
-        raise PermissionDenied
     rubric = Rubric.objects.filter(pk=pk).first()
     if rubric is None:
         raise Http404

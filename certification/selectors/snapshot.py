@@ -20,7 +20,7 @@ from lms.accounts.selectors import profile_of
 from lms.sanitizing import clean_html
 from trajectories.models import AssignmentRecord, JournalEntry
 
-from .models import (
+from ..models import (
     EvidenceKind,
     EvidenceLink,
     Indicator,
@@ -28,8 +28,9 @@ from .models import (
     SelfAssessment,
     SelfLevel,
 )
-from .models.frameworks import in_language
-from .selectors import assignment_titles, competencies_of
+from ..models.frameworks import in_language
+from .eligibility import assignment_titles
+from .frameworks import competencies_of
 
 SNAPSHOT_FORMAT = 1
 

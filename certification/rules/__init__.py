@@ -1,0 +1,1 @@
+"""Pure domain functions of certification: data in, decision out, no ORM."""

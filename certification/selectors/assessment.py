@@ -1,0 +1,234 @@
+"""Assessment state, results and the assessor's pages (blind scoring)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import F
+
+from ..models import (
+    Assessment,
+    AssessorRole,
+    AuditEvent,
+    CriterionScore,
+    Decision,
+    Portfolio,
+    PortfolioVersion,
+    Rubric,
+)
+
+# --- assessment state -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AssessmentState:
+    """Where the assessment of one submitted version stands."""
+
+    first: Assessment | None
+    second: Assessment | None
+    third: Assessment | None
+
+    @property
+    def both_submitted(self) -> bool:
+        return bool(
+            self.first
+            and self.first.is_submitted
+            and self.second
+            and self.second.is_submitted
+        )
+
+    @property
+    def needs_reconciliation(self) -> bool:
+        return (
+            self.both_submitted
+            and self.first is not None
+            and self.second is not None
+            and self.first.outcome != self.second.outcome
+        )
+
+    @property
+    def recommended(self) -> str:
+        """The outcome the assessors arrived at ("" while they have not)."""
+        if not self.both_submitted or self.first is None:
+            return ""
+        if not self.needs_reconciliation:
+            return self.first.outcome
+        if self.third is not None and self.third.is_submitted:
+            return self.third.outcome
+        return ""
+
+    @property
+    def ready_for_decision(self) -> bool:
+        return bool(self.recommended)
+
+    def all(self) -> list[Assessment]:
+        return [a for a in (self.first, self.second, self.third) if a is not None]
+
+
+def state_of(assessments: list[Assessment]) -> AssessmentState:
+    by_role = {a.role: a for a in assessments}
+    return AssessmentState(
+        first=by_role.get(AssessorRole.FIRST),
+        second=by_role.get(AssessorRole.SECOND),
+        third=by_role.get(AssessorRole.THIRD),
+    )
+
+
+def assessment_state(version: PortfolioVersion) -> AssessmentState:
+    return state_of(list(version.assessments.all()))
+
+
+def latest_version(portfolio: Portfolio) -> PortfolioVersion | None:
+    return portfolio.versions.order_by("-number").first()
+
+
+# --- results beside the self-assessment (after the decision) --------------------------
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    criterion: Any
+    # Level per assessment, in the order of `ResultTable.assessments`.
+    levels: list[Any]
+
+
+@dataclass(frozen=True)
+class ResultTable:
+    rubric: Rubric
+    assessments: list[Assessment]
+    rows: list[ResultRow]
+
+
+def result_table(assessments: list[Assessment]) -> ResultTable | None:
+    """Criteria × submitted assessments with the level each chose."""
+    done = [a for a in assessments if a.is_submitted]
+    if not done:
+        return None
+    rubric = done[0].rubric
+    criteria = list(rubric.criteria.order_by("sort_order", "pk"))
+    levels = {
+        (score.assessment_id, score.criterion_id): score.level
+        for score in CriterionScore.objects.filter(assessment__in=done).select_related(
+            "level"
+        )
+    }
+    return ResultTable(
+        rubric=rubric,
+        assessments=done,
+        rows=[
+            ResultRow(
+                criterion=criterion,
+                levels=[levels.get((a.pk, criterion.pk)) for a in done],
+            )
+            for criterion in criteria
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class VersionView:
+    version: PortfolioVersion
+    decision: Decision | None
+
+
+def versions_of(portfolio: Portfolio) -> list[VersionView]:
+    """Submitted versions, newest first, each with its decision (one query)."""
+    versions = (
+        PortfolioVersion.objects.filter(portfolio=portfolio)
+        .select_related("decision")
+        .order_by("-number")
+    )
+    views = []
+    for version in versions:
+        try:
+            decision = version.decision
+        except Decision.DoesNotExist:
+            decision = None
+        views.append(VersionView(version=version, decision=decision))
+    return views
+
+
+def decided_results(version: PortfolioVersion) -> ResultTable | None:
+    """The rubric results the lecturer may see: only once the version has a
+    decision, and only the assessments it rests on."""
+    if not Decision.objects.filter(version=version).exists():
+        return None
+    state = state_of(
+        list(version.assessments.select_related("rubric").order_by("role"))
+    )
+    basis = [state.third] if state.needs_reconciliation else [state.first, state.second]
+    return result_table([a for a in basis if a is not None])
+
+
+# --- assessors ------------------------------------------------------------------------
+
+
+def my_assessments(user: Any) -> list[Assessment]:
+    """The assessments allocated to `user`, open ones first (one query)."""
+    return list(
+        Assessment.objects.filter(assessor=user)
+        .select_related(
+            "version__portfolio__scheme",
+            "version__portfolio__user__engage_profile",
+            "version__portfolio__enrolment__cohort",
+        )
+        .order_by(F("submitted_at").desc(nulls_first=True), "-allocated_at", "-pk")
+    )
+
+
+def assessment_by_pk(assessment_id: int) -> Assessment | None:
+    """One assessment with its portfolio (the caller asks `assess`)."""
+    return (
+        Assessment.objects.filter(pk=assessment_id)
+        .select_related(
+            "rubric",
+            "version__portfolio__scheme",
+            "version__portfolio__user__engage_profile",
+            "version__portfolio__enrolment__cohort",
+        )
+        .first()
+    )
+
+
+def visible_to_assessor(assessment: Assessment) -> list[Assessment]:
+    """The other assessments of the same version this assessor may see: none
+    until the first and second assessor have both submitted (blind scoring);
+    then the other one (and the third assessor sees the first two)."""
+    others = list(
+        Assessment.objects.filter(version_id=assessment.version_id)
+        .exclude(pk=assessment.pk)
+        .select_related("rubric", "assessor__engage_profile")
+    )
+    state = state_of([*others, assessment])
+    if not state.both_submitted:
+        return []
+    if assessment.role == AssessorRole.THIRD:
+        return [a for a in others if a.role != AssessorRole.THIRD]
+    return [a for a in others if a.is_submitted and a.role != AssessorRole.THIRD]
+
+
+def scores_of(assessment: Assessment) -> dict[int, CriterionScore]:
+    """The assessor's level per criterion id."""
+    return {
+        s.criterion_id: s
+        for s in CriterionScore.objects.filter(assessment=assessment).select_related(
+            "level"
+        )
+    }
+
+
+def rubric_grid(rubric: Rubric) -> tuple[list[Any], list[Any]]:
+    """(levels, criteria) of a rubric in order (two queries)."""
+    return (
+        list(rubric.levels.order_by("sort_order", "pk")),
+        list(rubric.criteria.select_related("competency").order_by("sort_order", "pk")),
+    )
+
+
+def audit_trail(portfolio: Portfolio) -> list[AuditEvent]:
+    return list(
+        AuditEvent.objects.filter(portfolio=portfolio)
+        .select_related("actor__engage_profile")
+        .order_by("at", "pk")
+    )
