@@ -17,7 +17,11 @@ class FrontendConfig(AppConfig):
         from lms.demo import register_demo_seeder
         from lms.navigation import MenuItem, register_menu_item
 
-        from . import demo
+        # The tasks module registers its Celery tasks, which services enqueue by
+        # name (lms.queueing) without importing it.
+        from . import demo, permissions, tasks  # noqa: F401
+
+        permissions.register_rules()
 
         register_menu_item(
             MenuItem(

@@ -12,7 +12,7 @@ from django.core.files.storage import FileSystemStorage
 from django.test import Client
 from django.urls import reverse
 
-from frontend import reports
+from frontend.services import reports
 from frontend.models import ReportStatus, YearlyReport
 from lms.accounts.roles import Role
 from tests.celery_worker import wait_for
@@ -50,7 +50,7 @@ def test_a_report_holds_the_dashboard_with_small_cells_suppressed(
     report = YearlyReport.objects.create(
         academic_year=YEAR, faculty=faculty, language="en", requested_by=programme_admin
     )
-    reports.build_report(report)
+    reports.build_report(report_id=report.pk)
     report.refresh_from_db()
     assert report.status == ReportStatus.READY and report.build_seconds is not None
     content = Path(report.file.path).read_bytes()
@@ -67,7 +67,8 @@ def test_a_dutch_report_is_in_dutch(
     faculty: Any, programme_admin: Any, private: Path
 ) -> None:
     report = YearlyReport.objects.create(academic_year=YEAR, language="nl")
-    reports.build_report(report)
+    reports.build_report(report_id=report.pk)
+    report.refresh_from_db()
     text = pdf_text(Path(report.file.path).read_bytes())
     assert "De hele instelling" in text or "jaarverslag" in text.lower()
 
@@ -109,7 +110,7 @@ def test_who_may_request_and_download(
     )
     institution = YearlyReport.objects.create(academic_year=YEAR, language="en")
     for r in (theirs, institution):
-        reports.build_report(r)
+        reports.build_report(report_id=r.pk)
     coord = client_for(coordinator)
     # A coordinator asks only for their own faculty: others are not a choice.
     refused = coord.post(REPORTS, {"year": YEAR, "faculty": str(science.pk)})

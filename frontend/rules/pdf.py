@@ -1,7 +1,6 @@
-"""The yearly report: the insight dashboard of one academic year, for one faculty
-or the whole institution, as a PDF for the university's annual transparent
-reporting. Requested on the site, built by a Celery task (`tasks.build_yearly_report`)
-with fpdf2, stored in private storage and downloaded by whoever may see it.
+"""The yearly report drawn as a PDF (fpdf2): the insight dashboard of one
+academic year, each chart as horizontal bars plus its table, the funnel per cohort
+and the most adopted practices. Pure: a `Dashboard` in, PDF bytes out.
 
 The report holds exactly what the dashboard shows — aggregates with small cells
 suppressed — so it can be passed on without exposing anyone.
@@ -9,24 +8,14 @@ suppressed — so it can be passed on without exposing anyone.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
-from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.db import transaction
-from django.db.models import Q, QuerySet
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import translation
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
-from lms.accounts import selectors as accounts
-
-from . import insight
 from .charts import PALETTE, Chart
-from .models import ReportStatus, YearlyReport
+from .insight import Dashboard
 
 _FONT_DIRS = ("/usr/share/fonts/truetype/dejavu",)
 _REPLACEMENTS = {
@@ -35,122 +24,17 @@ _REPLACEMENTS = {
 }  # fmt: skip
 
 
-# --- who may -------------------------------------------------------------------
-
-
-def may_request(user: Any, faculty_id: int | None) -> bool:
-    """The programme team: any faculty or the institution; a coordinator: their
-    own faculty."""
-    if insight.is_programme_team(user):
-        return True
-    own = insight.own_faculty_id(user)
-    return own is not None and faculty_id == own
-
-
-def reports_for(user: Any) -> QuerySet[YearlyReport]:
-    """The reports `user` may see, newest first."""
-    reports = YearlyReport.objects.select_related("faculty")
-    if insight.is_programme_team(user):
-        return reports
-    own = insight.own_faculty_id(user)
-    if own is None:
-        return reports.none()
-    return reports.filter(faculty_id=own)
-
-
-def report_for(user: Any, pk: int) -> YearlyReport | None:
-    return reports_for(user).filter(pk=pk).first()
-
-
-# --- requesting ----------------------------------------------------------------
-
-
-def request_report(*, actor: Any, year: str, faculty_id: int | None) -> YearlyReport:
-    """Queue the report of `year` for a faculty (or None: the institution), in the
-    actor's language. An identical request still being prepared is reused."""
-    if year not in insight.year_choices():
-        raise ValueError(_("Choose one of the academic years offered."))
-    if (
-        faculty_id is not None
-        and not accounts.active_faculties().filter(pk=faculty_id).exists()
-    ):
-        raise ValueError(_("Choose one of the faculties offered."))
-    if not may_request(actor, faculty_id):
-        raise PermissionDenied
-    language = (translation.get_language() or "en")[:2]
-    from .tasks import build_yearly_report
-
-    with transaction.atomic():
-        pending = (
-            YearlyReport.objects.filter(
-                Q(faculty_id=faculty_id) if faculty_id else Q(faculty__isnull=True),
-                academic_year=year,
-                language=language,
-                status=ReportStatus.PENDING,
-            )
-            .order_by("-pk")
-            .first()
-        )
-        if pending is not None:
-            return pending
-        report = YearlyReport.objects.create(
-            academic_year=year,
-            faculty_id=faculty_id,
-            language=language,
-            requested_by=actor,
-        )
-        transaction.on_commit(lambda: build_yearly_report.delay(report.pk))
-    return report
-
-
-# --- building ------------------------------------------------------------------
-
-
-def build_report(report: YearlyReport) -> YearlyReport:
-    """Build and store the PDF (idempotent: a ready report is left as it is)."""
-    if report.status == ReportStatus.READY:
-        return report
-    started = time.perf_counter()
-    try:
-        with translation.override(report.language):
-            content = render_pdf(report)
-    except Exception as error:  # noqa: BLE001 - recorded, shown to the requester
-        report.status = ReportStatus.FAILED
-        report.error = f"{type(error).__name__}: {error}"[:2000]
-        report.finished_at = timezone.now()
-        report.save(update_fields=["status", "error", "finished_at"])
-        raise
-    report.file.save(f"{report.academic_year}.pdf", ContentFile(content), save=False)
-    report.size = len(content)
-    report.status = ReportStatus.READY
-    report.error = ""
-    report.finished_at = timezone.now()
-    report.build_seconds = round(time.perf_counter() - started, 3)
-    report.save()
-    return report
-
-
-def render_pdf(report: YearlyReport) -> bytes:
-    faculties = {
-        f.pk: str(f) for f in accounts.active_faculties().order_by("sort_order", "pk")
-    }
-    if report.faculty_id is not None:
-        faculties.setdefault(report.faculty_id, str(report.faculty))
-    filters = insight.Filters(year=report.academic_year, faculty_id=report.faculty_id)
-    kind = "faculty" if report.faculty_id else "programme"
-    board = insight.build(kind=kind, filters=filters, faculties=faculties, viewer=None)
-    scope = (
-        faculties.get(report.faculty_id, "")
-        if report.faculty_id
-        else _("The whole institution")
-    )
+def render_report(
+    board: Dashboard, *, scope: str, year: str, made_on: str, minimum: int
+) -> bytes:
+    """The report of `board` for `scope` (a faculty's name or the institution) in
+    the active language."""
     pdf = _Report()
     pdf.add_page()
     pdf.heading(_("Engage PD annual report"), 22)
-    pdf.paragraph(f"{scope} — {report.academic_year}", 14, bold=True)
+    pdf.paragraph(f"{scope} — {year}", 14, bold=True)
     pdf.paragraph(
-        _("Made on %(date)s from the platform's records.")
-        % {"date": date_format(timezone.localtime(), "j F Y")},
+        _("Made on %(date)s from the platform's records.") % {"date": made_on},
         10,
     )
     pdf.paragraph(
@@ -158,7 +42,7 @@ def render_pdf(report: YearlyReport) -> bytes:
             "Aggregates only: counts from 1 to %(n)d less are shown as “<%(n)d” so "
             "that no one can be identified."
         )
-        % {"n": insight.minimum_cell()},
+        % {"n": minimum},
         10,
     )
     for title, charts in (
