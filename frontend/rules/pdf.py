@@ -18,6 +18,7 @@ from .charts import PALETTE, Chart
 from .insight import Dashboard
 
 _FONT_DIRS = ("/usr/share/fonts/truetype/dejavu",)
+_LABEL_WIDTH = 48.0  # mm: the category names left of the bars
 _REPLACEMENTS = {
     "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
     "\u2014": "-", "\u2026": "...", "\u00a0": " ", "\u202f": " ", "\u2022": "-",
@@ -34,8 +35,7 @@ def render_report(
     pdf.heading(_("Engage PD annual report"), 22)
     pdf.paragraph(f"{scope} — {year}", 14, bold=True)
     pdf.paragraph(
-        _("Made on %(date)s from the platform's records.") % {"date": made_on},
-        10,
+        _("Made on %(date)s from the platform's records.") % {"date": made_on}, 10
     )
     pdf.paragraph(
         _(
@@ -45,6 +45,12 @@ def render_report(
         % {"n": minimum},
         10,
     )
+    _sections(pdf, board)
+    _tables(pdf, board)
+    return bytes(pdf.output())
+
+
+def _sections(pdf: _Report, board: Dashboard) -> None:
     for title, charts in (
         (_("Trajectories"), board.trajectory_charts),
         (_("Inspiring practices"), board.practice_charts),
@@ -55,6 +61,9 @@ def render_report(
         pdf.heading(title, 16)
         for chart in charts:
             pdf.chart(chart)
+
+
+def _tables(pdf: _Report, board: Dashboard) -> None:
     if board.funnel_rows:
         pdf.heading(_("Funnel per cohort"), 14)
         header = [_("Cohort"), _("Programme"), _("Applied"), _("Enrolled"),
@@ -66,7 +75,6 @@ def render_report(
             [_("Practice"), _("Adoptions")],
             [[r.title, str(r.adoption_count)] for r in board.most_adopted],
         )
-    return bytes(pdf.output())
 
 
 def _font_files() -> tuple[Path, Path] | None:
@@ -132,44 +140,9 @@ class _Report(FPDF):
         if chart.is_empty:
             self.paragraph(_("No data for this selection yet."), 9)
             return
-        values = [v for s in chart.series for v in s.values if v is not None]
-        top = max(values) if values else 0
-        label_width, width = 48.0, self.epw - 48.0 - 14
-        bar = 3.2 if len(chart.series) > 1 else 4.0
-        self.set_font(self.family, "", 7.5)
-        for i, category in enumerate(chart.categories):
-            if self.will_page_break(bar * len(chart.series) + 2):
-                self.add_page()
-            y0 = self.get_y()
-            self.set_xy(self.l_margin, y0)
-            self.cell(label_width - 2, bar, self.text_of(category)[:34], align="R")
-            for j, series in enumerate(chart.series):
-                value = series.values[i]
-                y = y0 + j * bar
-                self.set_fill_color(*_rgb(PALETTE[j % len(PALETTE)]))
-                length = (
-                    0.0 if not value or not top else width * float(value) / float(top)
-                )
-                if length > 0:
-                    self.rect(
-                        self.l_margin + label_width, y + 0.4, length, bar - 0.8, "F"
-                    )
-                self.set_xy(self.l_margin + label_width + length + 1, y)
-                self.cell(12, bar, self.text_of(chart.format(value)))
-            self.set_y(y0 + bar * len(chart.series) + 0.8)
+        self._bars(chart)
         if len(chart.series) > 1:
-            self.ln(1)
-            for j, series in enumerate(chart.series):
-                self.set_fill_color(*_rgb(PALETTE[j % len(PALETTE)]))
-                x, y = self.get_x(), self.get_y()
-                self.rect(x, y + 0.8, 3, 3, "F")
-                self.set_x(x + 4)
-                self.cell(
-                    self.get_string_width(self.text_of(series.label)) + 6,
-                    4.6,
-                    self.text_of(series.label),
-                )
-            self.ln(6)
+            self._legend(chart)
         self.data_table(
             [chart.x_label, *(s.label for s in chart.series)],
             [[category, *cells] for category, cells in chart.rows()],
@@ -177,6 +150,53 @@ class _Report(FPDF):
         )
         for note in chart.notes:
             self.paragraph(note, 8)
+
+    def _bars(self, chart: Chart) -> None:
+        values = [v for s in chart.series for v in s.values if v is not None]
+        top = max(values) if values else 0
+        bar = 3.2 if len(chart.series) > 1 else 4.0
+        self.set_font(self.family, "", 7.5)
+        for i, category in enumerate(chart.categories):
+            if self.will_page_break(bar * len(chart.series) + 2):
+                self.add_page()
+            y0 = self.get_y()
+            self.set_xy(self.l_margin, y0)
+            self.cell(_LABEL_WIDTH - 2, bar, self.text_of(category)[:34], align="R")
+            for j, series in enumerate(chart.series):
+                self._bar(chart, series.values[i], j, y0 + j * bar, bar, top)
+            self.set_y(y0 + bar * len(chart.series) + 0.8)
+
+    def _bar(
+        self,
+        chart: Chart,
+        value: float | None,
+        index: int,
+        y: float,
+        bar: float,
+        top: float,
+    ) -> None:
+        """One bar of series `index` with its value beside it."""
+        width = self.epw - _LABEL_WIDTH - 14
+        self.set_fill_color(*_rgb(PALETTE[index % len(PALETTE)]))
+        length = 0.0 if not value or not top else width * float(value) / float(top)
+        if length > 0:
+            self.rect(self.l_margin + _LABEL_WIDTH, y + 0.4, length, bar - 0.8, "F")
+        self.set_xy(self.l_margin + _LABEL_WIDTH + length + 1, y)
+        self.cell(12, bar, self.text_of(chart.format(value)))
+
+    def _legend(self, chart: Chart) -> None:
+        self.ln(1)
+        for j, series in enumerate(chart.series):
+            self.set_fill_color(*_rgb(PALETTE[j % len(PALETTE)]))
+            x, y = self.get_x(), self.get_y()
+            self.rect(x, y + 0.8, 3, 3, "F")
+            self.set_x(x + 4)
+            self.cell(
+                self.get_string_width(self.text_of(series.label)) + 6,
+                4.6,
+                self.text_of(series.label),
+            )
+        self.ln(6)
 
     def data_table(
         self, header: list[str], rows: list[list[str]], size: float = 8

@@ -45,8 +45,9 @@ def request_report(*, actor: Any, year: str, faculty_id: int | None) -> YearlyRe
     language = (translation.get_language() or "en")[:2]
     wanted = YearlyReport(academic_year=year, faculty_id=faculty_id, language=language)
     if not actor.has_perm("engage_frontend.request_report", wanted):
+        # Only a faculty the form offered them; the same words as the form's.
         raise ReportNotAllowed(
-            _("You may not request the report of that faculty."), field="faculty"
+            _("Choose one of the faculties offered."), field="faculty"
         )
     with transaction.atomic():
         pending = _pending_like(wanted)

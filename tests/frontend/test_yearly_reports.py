@@ -12,8 +12,9 @@ from django.core.files.storage import FileSystemStorage
 from django.test import Client
 from django.urls import reverse
 
-from frontend.services import reports
+from frontend.exceptions import FrontendError, ReportNotAllowed
 from frontend.models import ReportStatus, YearlyReport
+from frontend.services import reports
 from lms.accounts.roles import Role
 from tests.celery_worker import wait_for
 from tests.certification.pdf_text import pdf_text
@@ -166,3 +167,23 @@ def test_an_identical_pending_request_is_reused(
             actor=programme_admin, year=YEAR, faculty_id=None
         )
     assert first.pk == again.pk and len(callbacks) == 1
+
+
+@pytest.mark.django_db
+def test_the_service_refuses_what_the_requester_may_not_have(
+    faculty: Any, coordinator: Any, programme_admin: Any
+) -> None:
+    science = FacultyFactory(code="sci", name_en="Science", name_nl="Bèta")
+    for faculty_id in (science.pk, None):
+        with pytest.raises(ReportNotAllowed) as refused:
+            reports.request_report(actor=coordinator, year=YEAR, faculty_id=faculty_id)
+        assert refused.value.field == "faculty" and refused.value.status_code == 403
+    with pytest.raises(FrontendError) as refused:
+        reports.request_report(actor=programme_admin, year="1999-2000", faculty_id=None)
+    assert refused.value.field == "year"
+    with pytest.raises(FrontendError) as refused:
+        reports.request_report(actor=programme_admin, year=YEAR, faculty_id=99_999)
+    assert refused.value.field == "faculty"
+    assert not YearlyReport.objects.exists()
+    mine = reports.request_report(actor=coordinator, year=YEAR, faculty_id=faculty.pk)
+    assert mine.faculty_id == faculty.pk and mine.requested_by == coordinator
