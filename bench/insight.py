@@ -1130,9 +1130,9 @@ def yearly_pdf(faculty_id: int | None) -> None:
 
     from django.core.files.storage import FileSystemStorage
 
-    from frontend.insight import year_choices
     from frontend.models import YearlyReport
-    from frontend.reports import build_report
+    from frontend.rules.insight import year_choices
+    from frontend.services.reports import build_report
 
     field = YearlyReport._meta.get_field("file")
     field.storage = FileSystemStorage(location=tempfile.mkdtemp(prefix="insight-pdf-"))
@@ -1145,7 +1145,7 @@ def yearly_pdf(faculty_id: int | None) -> None:
                     academic_year=year_choices()[0], faculty_id=faculty, language="en"
                 )
                 started = time.perf_counter()
-                build_report(report)
+                report = build_report(report_id=report.pk)
                 times.append((time.perf_counter() - started) * 1000)
                 sizes.append(report.size)
         print(

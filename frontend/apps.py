@@ -17,50 +17,39 @@ class FrontendConfig(AppConfig):
         from lms.demo import register_demo_seeder
         from lms.navigation import MenuItem, register_menu_item
 
-        from . import demo
+        # The tasks module registers its Celery tasks, which services enqueue by
+        # name (lms.queueing) without importing it.
+        from . import demo, permissions, tasks  # noqa: F401
 
-        register_menu_item(
-            MenuItem(
-                key="home",
-                label=_("Home"),
-                url_name="engage_frontend:home",
-                order=0,
-                roles=frozenset(),
+        permissions.register_rules()
+        for key, label, url_name, order, roles in (
+            ("home", _("Home"), "engage_frontend:home", 0, frozenset()),
+            ("dashboard", _("Dashboard"), "engage_frontend:dashboard", 10, None),
+            (
+                "insight",
+                _("Insight"),
+                "engage_frontend:insight",
+                700,
+                frozenset({Role.PROGRAMME_ADMIN}),
+            ),
+            (
+                "insight-faculty",
+                _("Faculty insight"),
+                "engage_frontend:insight_faculty",
+                701,
+                frozenset({Role.FACULTY_COORDINATOR}),
+            ),
+            (
+                "wagtail-admin",
+                _("Authoring (Wagtail)"),
+                "wagtailadmin_home",
+                800,
+                frozenset({Role.PROGRAMME_ADMIN}),
+            ),
+        ):
+            register_menu_item(
+                MenuItem(
+                    key=key, label=label, url_name=url_name, order=order, roles=roles
+                )
             )
-        )
-        register_menu_item(
-            MenuItem(
-                key="dashboard",
-                label=_("Dashboard"),
-                url_name="engage_frontend:dashboard",
-                order=10,
-            )
-        )
-        register_menu_item(
-            MenuItem(
-                key="insight",
-                label=_("Insight"),
-                url_name="engage_frontend:insight",
-                order=700,
-                roles=frozenset({Role.PROGRAMME_ADMIN}),
-            )
-        )
-        register_menu_item(
-            MenuItem(
-                key="insight-faculty",
-                label=_("Faculty insight"),
-                url_name="engage_frontend:insight_faculty",
-                order=701,
-                roles=frozenset({Role.FACULTY_COORDINATOR}),
-            )
-        )
-        register_menu_item(
-            MenuItem(
-                key="wagtail-admin",
-                label=_("Authoring (Wagtail)"),
-                url_name="wagtailadmin_home",
-                order=800,
-                roles=frozenset({Role.PROGRAMME_ADMIN}),
-            )
-        )
         register_demo_seeder("home page", demo.seed_home_page, order=20)

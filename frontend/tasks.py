@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from .models import YearlyReport
+from .services.reports import build_report
 
 
 @shared_task(acks_late=True)
 def build_yearly_report(report_id: int) -> str | None:
     """Build a requested yearly report (a ready one is left alone)."""
-    from .reports import build_report
-
-    report = YearlyReport.objects.filter(pk=report_id).first()
-    if report is None:
-        return None
-    return build_report(report).status
+    report = build_report(report_id=report_id)
+    return None if report is None else str(report.status)

@@ -12,7 +12,8 @@ from django.utils.safestring import SafeString
 
 from lms.navigation import menu_for
 
-from ..charts import Chart, Series, render_svg
+from ..rules.charts import Chart, Series
+from ..rules.svg import render_svg
 
 register = template.Library()
 
@@ -75,7 +76,7 @@ def form_field(field: BoundField) -> dict[str, Any]:
 
 @register.simple_tag
 def chart_svg(chart: Chart) -> SafeString:
-    """The chart drawn as inline SVG (see frontend.charts)."""
+    """The chart drawn as inline SVG (see frontend.rules.svg)."""
     return render_svg(chart)
 
 

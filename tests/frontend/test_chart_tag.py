@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.template import Context, Template
 
-from frontend.charts import Chart
+from frontend.rules.charts import Chart
 
 TEMPLATE = (
     "{% load engage_ui %}"

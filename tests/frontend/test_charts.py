@@ -9,15 +9,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.template import Context, Template
 
-from frontend.charts import (
-    PALETTE,
-    Chart,
-    Series,
-    nice_ceiling,
-    render_svg,
-    share,
-    suppress,
-)
+from frontend.rules.charts import PALETTE, Chart, Series, share, suppress
+from frontend.rules.svg import nice_ceiling, render_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 

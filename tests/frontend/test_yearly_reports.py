@@ -12,8 +12,9 @@ from django.core.files.storage import FileSystemStorage
 from django.test import Client
 from django.urls import reverse
 
-from frontend import reports
+from frontend.exceptions import FrontendError, ReportNotAllowed
 from frontend.models import ReportStatus, YearlyReport
+from frontend.services import reports
 from lms.accounts.roles import Role
 from tests.celery_worker import wait_for
 from tests.certification.pdf_text import pdf_text
@@ -50,7 +51,7 @@ def test_a_report_holds_the_dashboard_with_small_cells_suppressed(
     report = YearlyReport.objects.create(
         academic_year=YEAR, faculty=faculty, language="en", requested_by=programme_admin
     )
-    reports.build_report(report)
+    reports.build_report(report_id=report.pk)
     report.refresh_from_db()
     assert report.status == ReportStatus.READY and report.build_seconds is not None
     content = Path(report.file.path).read_bytes()
@@ -67,7 +68,8 @@ def test_a_dutch_report_is_in_dutch(
     faculty: Any, programme_admin: Any, private: Path
 ) -> None:
     report = YearlyReport.objects.create(academic_year=YEAR, language="nl")
-    reports.build_report(report)
+    reports.build_report(report_id=report.pk)
+    report.refresh_from_db()
     text = pdf_text(Path(report.file.path).read_bytes())
     assert "De hele instelling" in text or "jaarverslag" in text.lower()
 
@@ -109,7 +111,7 @@ def test_who_may_request_and_download(
     )
     institution = YearlyReport.objects.create(academic_year=YEAR, language="en")
     for r in (theirs, institution):
-        reports.build_report(r)
+        reports.build_report(report_id=r.pk)
     coord = client_for(coordinator)
     # A coordinator asks only for their own faculty: others are not a choice.
     refused = coord.post(REPORTS, {"year": YEAR, "faculty": str(science.pk)})
@@ -165,3 +167,23 @@ def test_an_identical_pending_request_is_reused(
             actor=programme_admin, year=YEAR, faculty_id=None
         )
     assert first.pk == again.pk and len(callbacks) == 1
+
+
+@pytest.mark.django_db
+def test_the_service_refuses_what_the_requester_may_not_have(
+    faculty: Any, coordinator: Any, programme_admin: Any
+) -> None:
+    science = FacultyFactory(code="sci", name_en="Science", name_nl="Bèta")
+    for faculty_id in (science.pk, None):
+        with pytest.raises(ReportNotAllowed) as refused:
+            reports.request_report(actor=coordinator, year=YEAR, faculty_id=faculty_id)
+        assert refused.value.field == "faculty" and refused.value.status_code == 403
+    with pytest.raises(FrontendError) as refused:
+        reports.request_report(actor=programme_admin, year="1999-2000", faculty_id=None)
+    assert refused.value.field == "year"
+    with pytest.raises(FrontendError) as refused:
+        reports.request_report(actor=programme_admin, year=YEAR, faculty_id=99_999)
+    assert refused.value.field == "faculty"
+    assert not YearlyReport.objects.exists()
+    mine = reports.request_report(actor=coordinator, year=YEAR, faculty_id=faculty.pk)
+    assert mine.faculty_id == faculty.pk and mine.requested_by == coordinator

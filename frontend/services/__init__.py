@@ -1,0 +1,1 @@
+"""Writes of the frontend: requesting and building the yearly report."""

@@ -1,0 +1,36 @@
+"""The friendly error pages: anyone may be shown them."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template import loader
+
+from lms.accounts.access import public
+
+
+@public
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form was sent without a valid token: usually an expired or reopened page."""
+    return render(request, "engage_frontend/csrf_failure.html", status=403)
+
+
+@public
+def permission_denied(
+    request: HttpRequest, exception: Exception | None = None
+) -> HttpResponse:
+    return render(request, "engage_frontend/403.html", status=403)
+
+
+@public
+def page_not_found(
+    request: HttpRequest, exception: Exception | None = None
+) -> HttpResponse:
+    return render(request, "engage_frontend/404.html", status=404)
+
+
+@public
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No context processors or database: the error may be the database itself.
+    template = loader.get_template("engage_frontend/500.html")
+    return HttpResponse(template.render({}), status=500)
