@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from lms.accounts.access import requires
 
 from ..conf import insight_min_cell
-from ..rules.insight import Dashboard, read_filters, year_choices
+from ..rules.insight import Dashboard, Filters, read_filters, year_choices
 from ..selectors import insight
 
 KINDS = ("programme", "faculty")
@@ -50,22 +50,26 @@ def _board(request: HttpRequest, kind: str) -> tuple[Dashboard, dict[str, Any]]:
     board = insight.build(
         kind=kind, filters=filters, faculties=faculties, viewer=request.user
     )
-    context = {
+    return board, {
         "board": board,
         "years": years,
         "programmes": sorted(programmes.items(), key=lambda item: item[1]),
-        "cohorts": [
-            c
-            for c in cohorts.values()
-            if c.academic_year == filters.year
-            and filters.programme_id in (None, c.programme_id)
-        ],
+        "cohorts": _cohorts_offered(cohorts, filters),
         "faculties": list(faculties.items()),
         "faculty_locked": locked is not None,
         "minimum": insight_min_cell(),
         "query": filters.query(),
     }
-    return board, context
+
+
+def _cohorts_offered(cohorts: dict[int, Any], filters: Filters) -> list[Any]:
+    """The cohorts of the chosen year (and programme, when one is chosen)."""
+    return [
+        c
+        for c in cohorts.values()
+        if c.academic_year == filters.year
+        and filters.programme_id in (None, c.programme_id)
+    ]
 
 
 @requires("engage_frontend.view_institution_insight")
