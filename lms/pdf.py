@@ -15,7 +15,7 @@ from fpdf import FPDF
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu",)
 _LATIN1_FOLDS = {
     "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-    "\u2014": "-", "\u2026": "...", "\u00a0": " ", "\u2022": "-",
+    "\u2014": "-", "\u2026": "...", "\u00a0": " ", "\u202f": " ", "\u2022": "-",
 }  # fmt: skip
 
 

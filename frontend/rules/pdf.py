@@ -8,21 +8,15 @@ suppressed — so it can be passed on without exposing anyone.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from django.utils import translation
 from django.utils.translation import gettext as _
-from fpdf import FPDF
+
+from lms.pdf import EngagePDF
 
 from .charts import PALETTE, Chart
 from .insight import Dashboard
 
-_FONT_DIRS = ("/usr/share/fonts/truetype/dejavu",)
 _LABEL_WIDTH = 48.0  # mm: the category names left of the bars
-_REPLACEMENTS = {
-    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-    "\u2014": "-", "\u2026": "...", "\u00a0": " ", "\u202f": " ", "\u2022": "-",
-}  # fmt: skip
 
 
 def render_report(
@@ -77,43 +71,17 @@ def _tables(pdf: _Report, board: Dashboard) -> None:
         )
 
 
-def _font_files() -> tuple[Path, Path] | None:
-    for folder in _FONT_DIRS:
-        regular, bold = (
-            Path(folder) / "DejaVuSans.ttf",
-            Path(folder) / "DejaVuSans-Bold.ttf",
-        )
-        if regular.exists() and bold.exists():
-            return regular, bold
-    return None
-
-
 def _rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
-class _Report(FPDF):
+class _Report(EngagePDF):
     def __init__(self) -> None:
         super().__init__(orientation="portrait", format="A4")
-        fonts = _font_files()
-        self.unicode = fonts is not None
-        if fonts:
-            self.add_font("Body", "", str(fonts[0]))
-            self.add_font("Body", "B", str(fonts[1]))
-            self.family = "Body"
-        else:
-            self.family = "Helvetica"
         self.set_margins(18, 18, 18)
         self.set_auto_page_break(auto=True, margin=18)
         self.set_title(_("Engage PD annual report"))
         self.set_lang((translation.get_language() or "en")[:2])
-
-    def text_of(self, value: str) -> str:
-        value = str(value)
-        if self.unicode:
-            return value
-        value = "".join(_REPLACEMENTS.get(ch, ch) for ch in value)
-        return value.encode("latin-1", "replace").decode("latin-1")
 
     def heading(self, value: str, size: float) -> None:
         self.ln(3)
