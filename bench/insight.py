@@ -196,7 +196,6 @@ from lms.xapi.conf import xapi_settings  # noqa: E402
 from lms.xapi.models import MonthlyActivity, Statement, agent_key  # noqa: E402
 from lms.xapi.services import activity, platform_authority  # noqa: E402
 from lms.xapi.vocabulary import ActivityTypes, Verbs  # noqa: E402
-from practices_db.services import indexing  # noqa: E402
 from practices_db import services as practice_services  # noqa: E402
 from practices_db.data import PracticeInput  # noqa: E402
 from practices_db.models import (  # noqa: E402
@@ -207,6 +206,7 @@ from practices_db.models import (  # noqa: E402
     Term,
     Vocabulary,
 )
+from practices_db.services import indexing  # noqa: E402
 from trajectories.models import (  # noqa: E402
     AssignmentRecord,
     Attendance,

@@ -169,8 +169,6 @@ from lms.accounts.models import Faculty, Profile  # noqa: E402
 from lms.accounts.roles import Role  # noqa: E402
 from lms.accounts.services import FacultySeed, seed_faculties  # noqa: E402
 from practices_db import services  # noqa: E402
-from practices_db.services import indexing  # noqa: E402
-from practices_db.rules.licences import Licence  # noqa: E402
 from practices_db.models import (  # noqa: E402
     Adoption,
     GroupSize,
@@ -180,8 +178,10 @@ from practices_db.models import (  # noqa: E402
     Term,
     Vocabulary,
 )
-from practices_db.selectors.search import PracticeQuery, Sort, run_search  # noqa: E402
+from practices_db.rules.licences import Licence  # noqa: E402
 from practices_db.rules.text import STOP_WORDS  # noqa: E402
+from practices_db.selectors.search import PracticeQuery, Sort, run_search  # noqa: E402
+from practices_db.services import indexing  # noqa: E402
 
 settings.ALLOWED_HOSTS = ["*"]
 
