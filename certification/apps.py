@@ -17,7 +17,9 @@ class CertificationConfig(AppConfig):
         from lms.demo import register_demo_seeder
         from lms.navigation import MenuItem, register_menu_item
 
-        from . import demo, demo_certificate
+        # Registers the Celery tasks in this process too: services enqueue them by
+        # name (lms.queueing), so nothing else imports the module.
+        from . import demo, demo_certificate, tasks  # noqa: F401
         from .checks import register_checks
         from .permissions import register_rules
         from .selectors import personal_data as personal_data_selectors

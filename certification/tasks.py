@@ -9,7 +9,6 @@ from celery import shared_task
 from . import services
 from .models import Decision
 from .openbadges.keys import KeyConfigurationError
-from .selectors import credentials as credential_selectors
 
 logger = logging.getLogger(__name__)
 
@@ -32,12 +31,8 @@ def issue_credential(self, decision_id: int) -> int | None:  # type: ignore[no-u
 
 @shared_task
 def issue_pending_credentials() -> int:
-    """Enqueue every award that has no credential yet (a lost task, a broker that
-    was down at the decision); safe to run at any time."""
-    ids = credential_selectors.awards_without_credential()
-    for decision_id in ids:
-        issue_credential.delay(decision_id)
-    return len(ids)
+    """Enqueue every award that has no credential yet (beat: hourly)."""
+    return services.enqueue_pending_credentials()
 
 
 @shared_task

@@ -5,7 +5,12 @@ from __future__ import annotations
 from .allocation import allocate_assessors, allocate_third_assessor
 from .assessment import decide, submit_assessment
 from .audit import log_event
-from .credentials import issue_credential, reissue_credential, revoke_credential
+from .credentials import (
+    enqueue_pending_credentials,
+    issue_credential,
+    reissue_credential,
+    revoke_credential,
+)
 from .erasure import erase_personal_data
 from .frameworks import create_framework, import_framework
 from .portfolios import (
@@ -25,6 +30,7 @@ __all__ = [
     "check_rubric_editable",
     "create_framework",
     "decide",
+    "enqueue_pending_credentials",
     "erase_personal_data",
     "import_framework",
     "issue_credential",

@@ -48,17 +48,21 @@ def _name(user: Any) -> str:
     return profile_of(user).display_name
 
 
-def _check_assessor(user: Any, portfolio: Portfolio, *, may_coach: bool) -> None:
+def _check_assessor(
+    user: Any, portfolio: Portfolio, *, may_coach: bool, field: str
+) -> None:
     # Django grants a superuser every rule: a candidate is refused all the same.
     if user.pk == portfolio.user_id:
         raise ConflictOfInterest(
             _("%(name)s is the candidate and cannot assess their own portfolio.")
-            % {"name": _name(user)}
+            % {"name": _name(user)},
+            field=field,
         )
     if not user.has_perm(ASSESS_PORTFOLIO, portfolio):
         raise NotAllowed(
             _("%(name)s is not an active coach and cannot assess.")
-            % {"name": _name(user)}
+            % {"name": _name(user)},
+            field=field,
         )
     if not may_coach and not user.has_perm(ASSESS_INDEPENDENTLY, portfolio):
         raise ConflictOfInterest(
@@ -66,7 +70,8 @@ def _check_assessor(user: Any, portfolio: Portfolio, *, may_coach: bool) -> None
                 "%(name)s coaches the candidate's cohort; the second and third "
                 "assessors must be independent of it."
             )
-            % {"name": _name(user)}
+            % {"name": _name(user)},
+            field=field,
         )
 
 
@@ -157,8 +162,8 @@ def allocate_assessors(
             raise ConflictOfInterest(
                 _("The first and second assessor must be two different people.")
             )
-        _check_assessor(first, portfolio, may_coach=True)
-        _check_assessor(second, portfolio, may_coach=False)
+        _check_assessor(first, portfolio, may_coach=True, field="first")
+        _check_assessor(second, portfolio, may_coach=False, field="second")
         version = current_version(portfolio)
         rubric_id = portfolio.scheme.rubric_id
         if rubric_id is None:
@@ -232,7 +237,7 @@ def allocate_third_assessor(
             raise ConflictOfInterest(
                 _("The third assessor must be someone other than the first two.")
             )
-        _check_assessor(assessor, portfolio, may_coach=False)
+        _check_assessor(assessor, portfolio, may_coach=False, field="assessor")
         rubric = state.first.rubric  # type: ignore[union-attr]
         return _allocate(
             actor=actor,

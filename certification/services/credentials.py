@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 
 from lms.accounts.selectors import profile_of
 from lms.notifications.services import language_of, notify
+from lms.queueing import enqueue
 from lms.xapi.services import record
 
 from .. import xapi as events
@@ -40,6 +41,7 @@ from ..openbadges.keys import key_ring_from_settings
 from ..permissions import MANAGE_PORTFOLIOS, REVOKE_CERTIFICATE
 from ..rules.text import plain_text
 from ..selectors.credential_content import Issuance, credential_data
+from ..selectors.credentials import awards_without_credential
 from .status_lists import allocate_index, set_revoked
 
 MAX_NOTE_CHARS = REVOCATION_NOTE_CHARS
@@ -302,3 +304,12 @@ def reissue_credential(
         )
         _notify_issued(new, corrected=True)
     return new
+
+
+def enqueue_pending_credentials() -> int:
+    """Enqueue the issuing of every award that has no credential yet (a lost
+    task, a broker that was down at the decision); safe to run at any time."""
+    ids = awards_without_credential()
+    for decision_id in ids:
+        enqueue("certification.tasks.issue_credential", decision_id)
+    return len(ids)

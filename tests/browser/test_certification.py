@@ -127,7 +127,8 @@ def test_programme_team_allocates_and_an_assessor_scores(
     visit.page.locator("#id_first").select_option(label="Sanne Bakker (assessor)")
     visit.page.locator("#id_second").select_option(label="Joost van der Meer (coach)")
     visit.page.get_by_role("button", name="Allocate").click()
-    expect(visit.page.locator(".message--error")).to_contain_text(
+    # A refusal shows on the form that was sent (lms.forms.add_domain_error).
+    expect(visit.page.locator(".error-summary")).to_contain_text(
         "coaches the candidate"
     )
     visit.check_accessibility()
