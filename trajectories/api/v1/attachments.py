@@ -16,7 +16,6 @@ from ... import selectors, services
 from . import serializers as s
 from .views import (
     FORBIDDEN,
-    INVALID,
     NOT_FOUND,
     SIGNED_OUT,
     TAG,
@@ -24,6 +23,7 @@ from .views import (
     _LecturerAPI,
     _own_entry,
     _readable_entry,
+    _write_responses,
 )
 
 
@@ -57,10 +57,7 @@ class JournalEntryAttachmentsView(_LecturerAPI):
         tags=[TAG],
         request={"multipart/form-data": s.AttachmentUploadSerializer},
         responses={
-            201: s.AttachmentSerializer,
-            400: INVALID,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
+            **_write_responses(s.AttachmentSerializer, 201),
             413: OpenApiResponse(s.ErrorSerializer, description="Too large."),
         },
     )

@@ -53,6 +53,12 @@ INVALID = OpenApiResponse(
 )
 
 
+def _write_responses(answer: Any, code: int = 200) -> dict[int, Any]:
+    """The answers of a write to an entry: `answer`, or refused by field, for
+    not being its author, or for not seeing it."""
+    return {code: answer, 400: INVALID, 403: FORBIDDEN, 404: NOT_FOUND}
+
+
 def _context(request: Request, **extra: Any) -> dict[str, Any]:
     return {"request": request, **extra}
 
@@ -235,12 +241,7 @@ class JournalEntryDetailView(_LecturerAPI):
         summary="Save a journal entry (all fields)",
         tags=[TAG],
         request=s.JournalEntryUpdateSerializer,
-        responses={
-            200: s.JournalEntrySerializer,
-            400: INVALID,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-        },
+        responses=_write_responses(s.JournalEntrySerializer),
     )
     def put(self, request: Request, pk: int) -> Response:
         return self._update(request, pk, partial=False)
@@ -250,12 +251,7 @@ class JournalEntryDetailView(_LecturerAPI):
         summary="Save part of a journal entry",
         tags=[TAG],
         request=s.JournalEntryUpdateSerializer,
-        responses={
-            200: s.JournalEntrySerializer,
-            400: INVALID,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-        },
+        responses=_write_responses(s.JournalEntrySerializer),
     )
     def patch(self, request: Request, pk: int) -> Response:
         return self._update(request, pk, partial=True)
@@ -270,12 +266,7 @@ class JournalEntryShareView(_LecturerAPI):
         summary="Choose who can read a journal entry",
         tags=[TAG],
         request=s.ShareSerializer,
-        responses={
-            200: s.JournalEntrySerializer,
-            400: INVALID,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-        },
+        responses=_write_responses(s.JournalEntrySerializer),
     )
     def post(self, request: Request, pk: int) -> Response:
         entry = _own_entry(request, pk)
@@ -329,12 +320,7 @@ class JournalEntryFeedbackView(_LecturerAPI):
         summary="Give feedback on, or reply to, a journal entry",
         tags=[TAG],
         request=s.FeedbackWriteSerializer,
-        responses={
-            201: s.FeedbackSerializer,
-            400: INVALID,
-            403: FORBIDDEN,
-            404: NOT_FOUND,
-        },
+        responses=_write_responses(s.FeedbackSerializer, 201),
     )
     def post(self, request: Request, pk: int) -> Response:
         entry = _readable_entry(request, pk)
