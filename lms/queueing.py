@@ -8,6 +8,7 @@ registry by the name it is registered under (`app.tasks.function`), so eager mod
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Any
 
 from celery import current_app
@@ -16,7 +17,15 @@ from django.db import transaction
 
 def enqueue(task_name: str, *args: Any) -> None:
     """Send `task_name(*args)` to the workers now."""
-    current_app.tasks[task_name].delay(*args)
+    _task(task_name).delay(*args)
+
+
+def _task(task_name: str) -> Any:
+    """The registered task; its module is imported first when no app did (Celery
+    discovers tasks only in workers; apps import theirs in `ready()`)."""
+    if task_name not in current_app.tasks:
+        import_module(task_name.rpartition(".")[0])
+    return current_app.tasks[task_name]
 
 
 def enqueue_on_commit(task_name: str, *args: Any) -> None:

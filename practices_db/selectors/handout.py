@@ -3,56 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from fpdf import FPDF
+
+from lms.pdf import EngagePDF
 
 from ..models import CollectionItem, PracticeCollection
 from ..rules.licences import licence_info
 
-# A Unicode font when the system has one; otherwise the PDF core font, with
-# text folded to Latin-1 (Dutch and English survive intact).
-_FONT_DIRS = ("/usr/share/fonts/truetype/dejavu",)
-_REPLACEMENTS = {
-    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-    "\u2014": "-", "\u2026": "...", "\u00a0": " ", "\u2022": "-",
-}  # fmt: skip
 
-
-def _font_files() -> tuple[Path, Path] | None:
-    for folder in _FONT_DIRS:
-        regular = Path(folder) / "DejaVuSans.ttf"
-        bold = Path(folder) / "DejaVuSans-Bold.ttf"
-        if regular.exists() and bold.exists():
-            return regular, bold
-    return None
-
-
-class _Handout(FPDF):
+class _Handout(EngagePDF):
     def __init__(self, footer_text: str) -> None:
         super().__init__(format="A4")
         self.footer_text = footer_text
-        fonts = _font_files()
-        self.unicode = fonts is not None
-        if fonts:
-            self.add_font("Body", "", str(fonts[0]))
-            self.add_font("Body", "B", str(fonts[1]))
-            self.family = "Body"
-        else:
-            self.family = "Helvetica"
         self.set_auto_page_break(auto=True, margin=18)
         self.set_margins(18, 18, 18)
-
-    def text_of(self, value: str) -> str:
-        if self.unicode:
-            return value
-        value = "".join(_REPLACEMENTS.get(ch, ch) for ch in value)
-        return value.encode("latin-1", "replace").decode("latin-1")
 
     def footer(self) -> None:
         self.set_y(-12)
