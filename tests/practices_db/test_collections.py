@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from lms import pdf as engage_pdf
 from practices_db import services
 from practices_db.exceptions import NotAllowed
 from practices_db.models import CollectionItem, PracticeCollection, PracticePage
@@ -281,8 +282,8 @@ def test_a_handout_takes_dutch_text_with_accents_and_curly_quotes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     if not unicode_font:
-        monkeypatch.setattr(handout, "_font_files", lambda: None)
-    elif handout._font_files() is None:
+        monkeypatch.setattr(engage_pdf, "font_files", lambda: None)
+    elif engage_pdf.font_files() is None:
         pytest.fail("DejaVu fonts are missing: `apt-get install fonts-dejavu-core`")
     page = make_practice(lecturer, faculty, title=DUTCH, summary=DUTCH, language="nl")
     collection = services.create_collection(
@@ -300,7 +301,7 @@ def test_a_handout_takes_dutch_text_with_accents_and_curly_quotes(
 def test_the_core_font_folds_curly_quotes_and_keeps_dutch_accents(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(handout, "_font_files", lambda: None)
+    monkeypatch.setattr(engage_pdf, "font_files", lambda: None)
     pdf = handout._Handout(footer_text="x")
     assert pdf.text_of(DUTCH) == (
         "Één 'toets' voor \"iedereen\" - ideeën, café's en zo'n ruimte..."
