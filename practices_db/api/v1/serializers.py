@@ -9,14 +9,14 @@ from rest_framework import serializers
 
 class FacetValueSerializer(serializers.Serializer):
     key = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field named "label"
     count = serializers.IntegerField()
     selected = serializers.BooleanField()
 
 
 class FacetSerializer(serializers.Serializer):
     param = serializers.CharField(help_text="The query parameter that filters by it.")
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field named "label"
     values = FacetValueSerializer(many=True)
 
 
