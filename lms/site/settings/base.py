@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A service's refusal no page caught: 403/404/409/400, never a 500.
+    "lms.domain_errors.DomainErrorMiddleware",
     # Last, so it sees the outcome of authentication (django-axes' rule).
     "axes.middleware.AxesMiddleware",
 ]
