@@ -22,7 +22,7 @@ from ..models import (
 )
 from ..rules.assignments import Assignment, assignments_for
 from .programmes import ACTIVE, coached_cohorts
-from .progress import _progress, _shared_entries, gone_quiet_counts
+from .progress import _progress, gone_quiet_counts, shared_entries_prefetch
 
 # Feedback this recent counts as new on the dashboard.
 NEW_FEEDBACK_DAYS = 14
@@ -60,13 +60,7 @@ def lecturer_dashboard(user: Any) -> LecturerDashboard:
             ),
             "attendances",
             "assignment_records",
-            Prefetch(
-                "journal_entries",
-                queryset=_shared_entries().only(
-                    "pk", "enrolment_id", "session_id", "assignment_key"
-                ),
-                to_attr="shared_entries",
-            ),
+            shared_entries_prefetch(),
         )
         .order_by("-created_at", "-pk")
     )

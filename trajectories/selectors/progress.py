@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 
 from ..conf import trajectory_settings
@@ -33,6 +33,17 @@ from .coaching import AttendanceMatrix, attendance_matrix
 def _shared_entries() -> QuerySet[JournalEntry]:
     """Journal entries that count as reflections: shared with coach or peers."""
     return JournalEntry.objects.exclude(visibility=Visibility.PRIVATE)
+
+
+def shared_entries_prefetch() -> Prefetch:
+    """An enrolment's reflections, as `enrolment.shared_entries` (for progress)."""
+    return Prefetch(
+        "journal_entries",
+        queryset=_shared_entries().only(
+            "pk", "enrolment_id", "session_id", "assignment_key"
+        ),
+        to_attr="shared_entries",
+    )
 
 
 def _progress(

@@ -23,7 +23,7 @@ from ..models import (
 )
 from ..rules.assignments import Assignment, assignments_for
 from .programmes import ACTIVE
-from .progress import _progress, _shared_entries
+from .progress import _progress, shared_entries_prefetch
 
 
 @dataclass(frozen=True)
@@ -78,13 +78,7 @@ def my_trajectories(user: Any) -> list[TrajectoryOverview]:
             ),
             "attendances",
             "assignment_records",
-            Prefetch(
-                "journal_entries",
-                queryset=_shared_entries().only(
-                    "pk", "enrolment_id", "session_id", "assignment_key"
-                ),
-                to_attr="shared_entries",
-            ),
+            shared_entries_prefetch(),
             Prefetch(
                 "peer_groups",
                 queryset=PeerGroup.objects.order_by("name").prefetch_related(

@@ -169,7 +169,9 @@ class SessionRefSerializer(serializers.Serializer):
 ASSIGNMENT_HELP = 'The key of the assignment it reflects on ("" for none).'
 
 
-class JournalEntrySummarySerializer(_EntryLinks):
+class _EntryFields(_EntryLinks):
+    """What every shape of an entry starts with."""
+
     id = serializers.IntegerField()
     enrolment = serializers.IntegerField(source="enrolment_id")
     session = SessionRefSerializer(allow_null=True)
@@ -177,6 +179,9 @@ class JournalEntrySummarySerializer(_EntryLinks):
         source="assignment_key", help_text=ASSIGNMENT_HELP
     )
     title = serializers.CharField()
+
+
+class JournalEntrySummarySerializer(_EntryFields):
     visibility = serializers.ChoiceField(choices=Visibility.choices)
     shared_at = serializers.DateTimeField(allow_null=True)
     created_at = serializers.DateTimeField()
@@ -184,14 +189,7 @@ class JournalEntrySummarySerializer(_EntryLinks):
     num_feedback = serializers.IntegerField()
 
 
-class JournalEntrySerializer(_EntryLinks):
-    id = serializers.IntegerField()
-    enrolment = serializers.IntegerField(source="enrolment_id")
-    session = SessionRefSerializer(allow_null=True)
-    assignment = serializers.CharField(
-        source="assignment_key", help_text=ASSIGNMENT_HELP
-    )
-    title = serializers.CharField()
+class JournalEntrySerializer(_EntryFields):
     reflection_model = serializers.CharField(
         source="enrolment.cohort.programme.reflection_model"
     )
