@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef
+
+from ..models import Decision, DecisionOutcome
 
 
-def certified() -> Any:
+def certified() -> ExpressionWrapper:
     """For reports: true for an enrolment whose portfolio was awarded the
     certificate (annotate an `Enrolment` queryset with it)."""
-    from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef
-
-    from .models import Decision, DecisionOutcome
-
     return ExpressionWrapper(
         Exists(
             Decision.objects.filter(

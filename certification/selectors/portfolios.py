@@ -212,3 +212,16 @@ def version_by_pk(version_id: int) -> PortfolioVersion | None:
 def evidence_link(link_id: int) -> EvidenceLink | None:
     """A piece of evidence with its portfolio (the caller asks `change_evidence`)."""
     return EvidenceLink.objects.filter(pk=link_id).select_related("portfolio").first()
+
+
+def evidence_item(kind: str, item_pk: int) -> dict[str, Any]:
+    """The journal entry or assignment record a link form chose, as the keyword
+    arguments of `services.link_evidence` (the service checks whose it is)."""
+    return {
+        "journal_entry": JournalEntry.objects.filter(pk=item_pk).first()
+        if kind == "journal"
+        else None,
+        "assignment_record": AssignmentRecord.objects.filter(pk=item_pk).first()
+        if kind == "assignment"
+        else None,
+    }

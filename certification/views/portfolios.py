@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 
 from lms.accounts.access import ensure, requires_object, signed_in
 from lms.forms import add_domain_error
-from trajectories.models import AssignmentRecord, JournalEntry
 
 from .. import selectors, services
 from ..exceptions import CertificationError, NotEligible
@@ -180,17 +179,6 @@ def competency(request: HttpRequest, pk: int, competency_id: int) -> HttpRespons
     )
 
 
-def _evidence_item(kind: str, item_pk: int) -> dict[str, Any]:
-    return {
-        "journal_entry": JournalEntry.objects.filter(pk=item_pk).first()
-        if kind == "journal"
-        else None,
-        "assignment_record": AssignmentRecord.objects.filter(pk=item_pk).first()
-        if kind == "assignment"
-        else None,
-    }
-
-
 def _competency_action(
     request: HttpRequest,
     found: Portfolio,
@@ -205,7 +193,7 @@ def _competency_action(
         "link": Action(
             link_form,
             lambda data: services.link_evidence(
-                **on, **_evidence_item(*link_form.chosen()), note=data["note"]
+                **on, **selectors.evidence_item(*link_form.chosen()), note=data["note"]
             ),
             _("Evidence linked."),
         ),
