@@ -85,7 +85,7 @@ class PracticesDbConfig(AppConfig):
                 weak=False,
             )
 
-        permissions.register()
+        permissions.register_rules()
         register_role_permissions(
             Role.PROGRAMME_ADMIN,
             {

@@ -106,7 +106,7 @@ def imports_practices(user: Any) -> bool:
     return bool(user.has_perm("engage_practices.add_term"))
 
 
-def register() -> None:
+def register_rules() -> None:
     register_rule(SHARE, shares_practices)
     register_object_rule(CHANGE_PRACTICE, is_author)
     register_rule(REVIEW_PRACTICES, coordinates_or_runs_programme)

@@ -35,7 +35,7 @@ class AccountsConfig(AppConfig):
             signal_handlers.remember_language_on_login,
             dispatch_uid="engage_accounts.language_on_login",
         )
-        permissions.register_default_rules()
+        permissions.register_rules()
         # The account itself is erased by `services.erase_person` after every
         # other app's eraser has run.
         selectors.register_personal_data(

@@ -117,7 +117,7 @@ def can_see_menu_item(user: Any, item: Any) -> bool:
     return bool(item.roles & roles_of(user))
 
 
-def register_default_rules() -> None:
+def register_rules() -> None:
     register_object_rule("engage_accounts.view_profile", can_view_profile)
     register_object_rule("engage_accounts.change_profile", can_change_profile)
     register_object_rule("engage_accounts.erase_person", can_erase_person)

@@ -79,7 +79,7 @@ def lecturer_dashboard(user: Any) -> LecturerDashboard:
                 sessions,
                 enrolment.attendances.all(),
                 assignments,
-                [(e.session_id, e.assignment_key) for e in enrolment.shared_entries],
+                [(e.session_id, e.assignment_key) for e in _reflections(enrolment)],
                 now,
             )
         due = sorted(
@@ -154,3 +154,8 @@ def coach_dashboard(user: Any) -> tuple[CoachCohort, ...]:
         )
         for cohort in cohorts
     )
+
+
+def _reflections(enrolment: Enrolment) -> list[JournalEntry]:
+    """What `shared_entries_prefetch()` put on the enrolment."""
+    return enrolment.shared_entries  # type: ignore[attr-defined]
