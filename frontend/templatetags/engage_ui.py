@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django import template
 from django.conf import settings
 from django.forms import BoundField
 from django.template.context import Context
-from django.utils.safestring import SafeString
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 from lms.navigation import menu_for
 
@@ -107,4 +109,49 @@ def bar_chart(
         categories=tuple(str(category) for category in categories),
         series=(Series(str(series_label or y_label), tuple(values)),),
         description=str(description),
+    )
+
+
+@register.simple_tag
+def radio_groups(groups: Iterable[Mapping[str, Any]]) -> SafeString:
+    """The radio-group component, for each group: a fieldset whose legend names it,
+    one labelled radio per option, the current one checked. A group is
+    {"name", "legend", "options": [{"value", "label", "checked"}]}.
+
+    Plain string building with every value escaped once: a coach's attendance
+    shows 400 groups, and a template or `format_html` per radio cost the page
+    tens of milliseconds."""
+    return mark_safe("\n".join(_radio_group(group) for group in groups))  # noqa: S308
+
+
+def _radio_group(group: Mapping[str, Any]) -> str:
+    name = escape(group["name"])
+    radios = " ".join(
+        f'<label><input type="radio" name="{name}" value="{escape(option["value"])}"'
+        f"{' checked' if option['checked'] else ''}> {escape(option['label'])}</label>"
+        for option in group["options"]
+    )
+    legend = escape(group["legend"])
+    return f'<fieldset class="field"><legend>{legend}</legend> {radios}</fieldset>'
+
+
+@register.simple_tag
+def text_inputs(inputs: Iterable[Mapping[str, Any]]) -> SafeString:
+    """The text-field component (label above a one-line box), for each input:
+    {"id", "name", "label", "value", "max_length", "datalist"}. Built in one go
+    for forms of many boxes (a cohort's peer groups: one per participant)."""
+    return mark_safe("\n".join(_text_input(field) for field in inputs))  # noqa: S308
+
+
+def _text_input(field: Mapping[str, Any]) -> str:
+    field_id = escape(field["id"])
+    extra = f' maxlength="{int(field["max_length"])}"' if field["max_length"] else ""
+    if field["datalist"]:
+        extra += f' list="{escape(field["datalist"])}"'
+    return (
+        f'<div class="field"><label class="field__label" for="{field_id}">'
+        f"{escape(field['label'])}</label>"
+        f'<input type="text" name="{escape(field["name"])}" '
+        f'value="{escape(field["value"])}"{extra} autocomplete="off" id="{field_id}">'
+        "</div>"
     )

@@ -1,6 +1,6 @@
 """Tags for the coach's cohort page: they shape the attendance marks and the
 peer-group boxes into plain values; the markup is frontend's components
-(`radio_group.html`, `text_input.html`)."""
+(`engage_ui`'s `radio_groups` and `text_inputs`)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,28 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 register = template.Library()
 
 
 @register.simple_tag
-def attendance_labels(
-    marks: Iterable[Any], statuses: Sequence[tuple[str, str]]
-) -> list[str]:
-    """Each mark's label, or "" for a session without a mark."""
+def attendance_cells(
+    marks: Iterable[Any], statuses: Sequence[tuple[str, str]], not_recorded: str
+) -> SafeString:
+    """The row's <td>s: each mark's label, or a dash that says "not recorded"
+    (400 cells on a cohort's page: one join, not a template loop)."""
     labels = dict(statuses)
-    return [labels.get(mark.status, mark.status) if mark else "" for mark in marks]
+    missing = format_html('—<span class="visually-hidden">{}</span>', not_recorded)
+    return format_html_join(
+        "",
+        "<td>{}</td>",
+        (
+            (labels.get(mark.status, mark.status) if mark else missing,)
+            for mark in marks
+        ),
+    )
 
 
 @register.simple_tag
@@ -41,9 +52,9 @@ def attendance_groups(
 
 
 @register.simple_tag
-def text_inputs(form: Any, datalist: str = "") -> list[dict[str, Any]]:
+def peer_group_inputs(form: Any, datalist: str = "") -> list[dict[str, Any]]:
     """The text boxes of an unbound form of plain text fields (the peer groups:
-    one per participant), as values for frontend's `text_input.html`."""
+    one per participant), as values for frontend's `text_inputs`."""
     return [
         {
             "id": form.auto_id % name if form.auto_id else name,
