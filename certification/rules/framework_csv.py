@@ -15,23 +15,7 @@ from ..data import (
     FrameworkImportReport,
     IndicatorData,
 )
-from .framework_format import (
-    CSV_COLUMNS,
-    KINDS,
-    LIMITS,
-    MAX_AREAS,
-    MAX_COMPETENCIES,
-    MAX_IMPORT_BYTES,
-    MAX_INDICATORS,
-    Errors,
-    cell_text,
-    check_code,
-    check_framework_code,
-    check_length,
-    check_required,
-    check_version,
-    decode,
-)
+from . import framework_format as fmt
 
 
 class _CsvBuilder:
@@ -40,16 +24,18 @@ class _CsvBuilder:
         self.areas: dict[str, dict[str, Any]] = {}
         self.competencies: dict[str, dict[str, Any]] = {}
         self.indicators = 0
-        self.errors = Errors()
+        self.errors = fmt.Errors()
 
     def row(self, number: int, row: dict[str, str]) -> None:
         place = _("row %(n)d") % {"n": number}
-        value = {column: cell_text(row.get(column) or "") for column in CSV_COLUMNS}
+        value = {
+            column: fmt.cell_text(row.get(column) or "") for column in fmt.CSV_COLUMNS
+        }
         kind = value["kind"].lower()
-        if kind not in KINDS:
+        if kind not in fmt.KINDS:
             self.errors.add(
                 place,
-                _("kind: use one of %(kinds)s") % {"kinds": ", ".join(KINDS)},
+                _("kind: use one of %(kinds)s") % {"kinds": ", ".join(fmt.KINDS)},
             )
             return
         if kind != "framework" and self.framework is None:
@@ -59,42 +45,44 @@ class _CsvBuilder:
 
     def _names(self, place: str, value: dict[str, str], limit: int) -> None:
         for column in ("name_en", "name_nl"):
-            check_required(self.errors, place, column, value[column])
-            check_length(self.errors, place, column, value[column], limit)
+            fmt.check_required(self.errors, place, column, value[column])
+            fmt.check_length(self.errors, place, column, value[column], limit)
 
     def _descriptions(self, place: str, value: dict[str, str]) -> None:
         for column in ("description_en", "description_nl"):
-            check_length(
-                self.errors, place, column, value[column], LIMITS["description"]
+            fmt.check_length(
+                self.errors, place, column, value[column], fmt.LIMITS["description"]
             )
 
     def _framework(self, place: str, value: dict[str, str]) -> None:
         if self.framework is not None:
             self.errors.add(place, _("kind: only one framework row is allowed"))
             return
-        check_framework_code(self.errors, place, "code", value["code"])
-        check_version(self.errors, place, "version", value["version"])
-        self._names(place, value, LIMITS["name"])
+        fmt.check_framework_code(self.errors, place, "code", value["code"])
+        fmt.check_version(self.errors, place, "version", value["version"])
+        self._names(place, value, fmt.LIMITS["name"])
         self._descriptions(place, value)
         self.framework = value
 
     def _area(self, place: str, value: dict[str, str]) -> None:
-        check_code(self.errors, place, "code", value["code"])
-        self._names(place, value, LIMITS["name"])
+        fmt.check_code(self.errors, place, "code", value["code"])
+        self._names(place, value, fmt.LIMITS["name"])
         if value["code"] in self.areas:
             self.errors.add(
                 place,
                 _("code: area “%(code)s” appears twice") % {"code": value["code"]},
             )
             return
-        if len(self.areas) >= MAX_AREAS:
-            self.errors.add(place, _("more than %(max)d areas") % {"max": MAX_AREAS})
+        if len(self.areas) >= fmt.MAX_AREAS:
+            self.errors.add(
+                place, _("more than %(max)d areas") % {"max": fmt.MAX_AREAS}
+            )
             return
         self.areas[value["code"]] = {"value": value, "competencies": []}
 
     def _competency(self, place: str, value: dict[str, str]) -> None:
-        check_code(self.errors, place, "code", value["code"])
-        self._names(place, value, LIMITS["name"])
+        fmt.check_code(self.errors, place, "code", value["code"])
+        self._names(place, value, fmt.LIMITS["name"])
         self._descriptions(place, value)
         area = self.areas.get(value["parent"])
         if area is None:
@@ -111,10 +99,10 @@ class _CsvBuilder:
                 % {"code": value["code"]},
             )
             return
-        if len(self.competencies) >= MAX_COMPETENCIES:
+        if len(self.competencies) >= fmt.MAX_COMPETENCIES:
             self.errors.add(
                 place,
-                _("more than %(max)d competencies") % {"max": MAX_COMPETENCIES},
+                _("more than %(max)d competencies") % {"max": fmt.MAX_COMPETENCIES},
             )
             return
         competency = {"value": value, "indicators": []}
@@ -122,7 +110,7 @@ class _CsvBuilder:
         area["competencies"].append(competency)
 
     def _indicator(self, place: str, value: dict[str, str]) -> None:
-        self._names(place, value, LIMITS["indicator"])
+        self._names(place, value, fmt.LIMITS["indicator"])
         competency = self.competencies.get(value["parent"])
         if competency is None:
             self.errors.add(
@@ -132,9 +120,9 @@ class _CsvBuilder:
             )
             return
         self.indicators += 1
-        if self.indicators > MAX_INDICATORS:
+        if self.indicators > fmt.MAX_INDICATORS:
             self.errors.add(
-                place, _("more than %(max)d indicators") % {"max": MAX_INDICATORS}
+                place, _("more than %(max)d indicators") % {"max": fmt.MAX_INDICATORS}
             )
             return
         competency["indicators"].append(
@@ -183,12 +171,12 @@ def parse_csv(raw: bytes | str) -> tuple[FrameworkData | None, FrameworkImportRe
     """A framework from CSV (header row with CSV_COLUMNS; one row per framework,
     area, competency and indicator, each below its parent)."""
     report = FrameworkImportReport()
-    text = decode(raw, report)
+    text = fmt.decode(raw, report)
     if text is None:
         return None, report
     header_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=header_line.count)
-    csv.field_size_limit(MAX_IMPORT_BYTES)
+    csv.field_size_limit(fmt.MAX_IMPORT_BYTES)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     builder = _CsvBuilder()
     number = 1

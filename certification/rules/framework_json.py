@@ -14,27 +14,12 @@ from ..data import (
     FrameworkImportReport,
     IndicatorData,
 )
-from .framework_format import (
-    FORMAT,
-    FORMAT_VERSION,
-    LIMITS,
-    MAX_AREAS,
-    MAX_COMPETENCIES,
-    MAX_INDICATORS,
-    Errors,
-    cell_text,
-    check_code,
-    check_framework_code,
-    check_length,
-    check_required,
-    check_version,
-    decode,
-)
+from . import framework_format as fmt
 
 
 class _JsonReader:
     def __init__(self) -> None:
-        self.errors = Errors()
+        self.errors = fmt.Errors()
         self.competency_codes: set[str] = set()
         self.indicators = 0
 
@@ -56,10 +41,10 @@ class _JsonReader:
         if not isinstance(value, str):
             self.errors.add(place, _("%(key)s: must be text") % {"key": key})
             return ""
-        text = cell_text(value)
+        text = fmt.cell_text(value)
         if required:
-            check_required(self.errors, place, key, text)
-        check_length(self.errors, place, key, text, limit)
+            fmt.check_required(self.errors, place, key, text)
+        fmt.check_length(self.errors, place, key, text, limit)
         return text
 
     def _pair(
@@ -102,23 +87,26 @@ class _JsonReader:
         )
         if root is None:
             return None
-        if root.get("format") != FORMAT or root.get("format_version") != FORMAT_VERSION:
+        if (
+            root.get("format") != fmt.FORMAT
+            or root.get("format_version") != fmt.FORMAT_VERSION
+        ):
             self.errors.add(
                 place,
                 _("format: expected “%(format)s” version %(version)d")
-                % {"format": FORMAT, "version": FORMAT_VERSION},
+                % {"format": fmt.FORMAT, "version": fmt.FORMAT_VERSION},
             )
         code = self._string(place, root, "code", limit=50)
         if code:
-            check_framework_code(self.errors, place, "code", code)
+            fmt.check_framework_code(self.errors, place, "code", code)
         version = self._string(place, root, "version", limit=20)
         if version:
-            check_version(self.errors, place, "version", version)
-        name_en, name_nl = self._pair(place, root, "name", limit=LIMITS["name"])
+            fmt.check_version(self.errors, place, "version", version)
+        name_en, name_nl = self._pair(place, root, "name", limit=fmt.LIMITS["name"])
         desc_en, desc_nl = self._pair(
-            place, root, "description", limit=LIMITS["description"], required=False
+            place, root, "description", limit=fmt.LIMITS["description"], required=False
         )
-        areas_raw = self._list("areas", root.get("areas"), MAX_AREAS)
+        areas_raw = self._list("areas", root.get("areas"), fmt.MAX_AREAS)
         if not areas_raw and "areas" not in self.errors.by_place:
             self.errors.add("areas", _("at least one area is needed"))
         area_codes: set[str] = set()
@@ -142,17 +130,19 @@ class _JsonReader:
         if area is None:
             return AreaData(code="", name_en="", name_nl="")
         code = self._string(place, area, "code", limit=20, required=False)
-        check_code(self.errors, place, "code", code)
+        fmt.check_code(self.errors, place, "code", code)
         if code in codes and code:
             self.errors.add(
                 place, _("code: area “%(code)s” appears twice") % {"code": code}
             )
         codes.add(code)
-        name_en, name_nl = self._pair(place, area, "name", limit=LIMITS["name"])
+        name_en, name_nl = self._pair(place, area, "name", limit=fmt.LIMITS["name"])
         competencies = []
         for index, item in enumerate(
             self._list(
-                f"{place}.competencies", area.get("competencies", []), MAX_COMPETENCIES
+                f"{place}.competencies",
+                area.get("competencies", []),
+                fmt.MAX_COMPETENCIES,
             )
         ):
             competencies.append(self.competency(f"{place}.competencies[{index}]", item))
@@ -168,31 +158,33 @@ class _JsonReader:
         if item is None:
             return CompetencyData(code="", name_en="", name_nl="")
         code = self._string(place, item, "code", limit=20, required=False)
-        check_code(self.errors, place, "code", code)
+        fmt.check_code(self.errors, place, "code", code)
         if code and code in self.competency_codes:
             self.errors.add(
                 place, _("code: competency “%(code)s” appears twice") % {"code": code}
             )
         self.competency_codes.add(code)
-        if len(self.competency_codes) > MAX_COMPETENCIES:
+        if len(self.competency_codes) > fmt.MAX_COMPETENCIES:
             self.errors.add(
-                place, _("more than %(max)d competencies") % {"max": MAX_COMPETENCIES}
+                place,
+                _("more than %(max)d competencies") % {"max": fmt.MAX_COMPETENCIES},
             )
-        name_en, name_nl = self._pair(place, item, "name", limit=LIMITS["name"])
+        name_en, name_nl = self._pair(place, item, "name", limit=fmt.LIMITS["name"])
         desc_en, desc_nl = self._pair(
-            place, item, "description", limit=LIMITS["description"], required=False
+            place, item, "description", limit=fmt.LIMITS["description"], required=False
         )
         indicators = []
         for index, raw in enumerate(
             self._list(
-                f"{place}.indicators", item.get("indicators", []), MAX_INDICATORS
+                f"{place}.indicators", item.get("indicators", []), fmt.MAX_INDICATORS
             )
         ):
             where = f"{place}.indicators[{index}]"
             self.indicators += 1
-            if self.indicators > MAX_INDICATORS:
+            if self.indicators > fmt.MAX_INDICATORS:
                 self.errors.add(
-                    where, _("more than %(max)d indicators") % {"max": MAX_INDICATORS}
+                    where,
+                    _("more than %(max)d indicators") % {"max": fmt.MAX_INDICATORS},
                 )
                 break
             pair = self._object(where, raw, {"en", "nl"})
@@ -200,10 +192,10 @@ class _JsonReader:
                 indicators.append(
                     IndicatorData(
                         text_en=self._string(
-                            where, pair, "en", limit=LIMITS["indicator"]
+                            where, pair, "en", limit=fmt.LIMITS["indicator"]
                         ),
                         text_nl=self._string(
-                            where, pair, "nl", limit=LIMITS["indicator"]
+                            where, pair, "nl", limit=fmt.LIMITS["indicator"]
                         ),
                     )
                 )
@@ -220,7 +212,7 @@ class _JsonReader:
 def parse_json(raw: bytes | str) -> tuple[FrameworkData | None, FrameworkImportReport]:
     """A framework from the JSON document `export_json` writes."""
     report = FrameworkImportReport()
-    text = decode(raw, report)
+    text = fmt.decode(raw, report)
     if text is None:
         return None, report
     try:

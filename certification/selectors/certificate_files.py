@@ -11,57 +11,27 @@ import io
 import json
 import zipfile
 from datetime import datetime
-from pathlib import Path
 
 import qrcode
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from fpdf import FPDF
+
+from lms.pdf import EngagePDF
 
 from ..models import IssuedCredential
 from ..rules.credential_claims import read_claims
 from .credentials import issuer_name, verification_url
 
-# DejaVu (Debian's fonts-dejavu) when the system has it, as practices_db/handout.py
-# does; otherwise the PDF core font with text folded to Latin-1.
-_FONT_DIRS = ("/usr/share/fonts/truetype/dejavu",)
-_REPLACEMENTS = {
-    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-    "\u2014": "-", "\u2026": "...", "\u00a0": " ", "\u2022": "-",
-}  # fmt: skip
 INK = (20, 20, 20)
 ACCENT = (0, 70, 140)
 
 
-def _font_files() -> tuple[Path, Path] | None:
-    for folder in _FONT_DIRS:
-        regular = Path(folder) / "DejaVuSans.ttf"
-        bold = Path(folder) / "DejaVuSans-Bold.ttf"
-        if regular.exists() and bold.exists():
-            return regular, bold
-    return None
-
-
-class _Certificate(FPDF):
+class _Certificate(EngagePDF):
     def __init__(self) -> None:
         super().__init__(orientation="landscape", format="A4")
-        fonts = _font_files()
-        self.unicode = fonts is not None
-        if fonts:
-            self.add_font("Body", "", str(fonts[0]))
-            self.add_font("Body", "B", str(fonts[1]))
-            self.family = "Body"
-        else:
-            self.family = "Helvetica"
         self.set_auto_page_break(auto=False)
         self.set_margins(22, 20, 22)
-
-    def text_of(self, value: str) -> str:
-        if self.unicode:
-            return value
-        value = "".join(_REPLACEMENTS.get(ch, ch) for ch in value)
-        return value.encode("latin-1", "replace").decode("latin-1")
 
     def centred(
         self, value: str, size: float, bold: bool = False, gap: float = 2
