@@ -28,7 +28,8 @@ def _task(task_name: str) -> Any:
     return current_app.tasks[task_name]
 
 
-def enqueue_on_commit(task_name: str, *args: Any) -> None:
+def enqueue_on_commit(task_name: str, *args: Any, robust: bool = False) -> None:
     """Send `task_name(*args)` once the current transaction commits (at once
-    outside one); nothing is sent when it rolls back."""
-    transaction.on_commit(lambda: enqueue(task_name, *args))
+    outside one); nothing is sent when it rolls back. With `robust`, a broker that
+    is down is logged instead of failing the request that already committed."""
+    transaction.on_commit(lambda: enqueue(task_name, *args), robust=robust)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from lms.accounts.selectors import profile_of
 from lms.notifications.services import notify
-from lms.queueing import enqueue
+from lms.queueing import enqueue_on_commit
 from lms.xapi.services import record
 
 from .. import xapi as events
@@ -165,10 +165,7 @@ def _issue_after_commit(decision_id: int) -> None:
     Signing is slow and must not hold the decision's transaction; a broker that
     is down does not undo the decision (robust: logged), and the beat task
     `issue_pending_credentials` picks the award up later."""
-    transaction.on_commit(
-        lambda: enqueue("certification.tasks.issue_credential", decision_id),
-        robust=True,
-    )
+    enqueue_on_commit("certification.tasks.issue_credential", decision_id, robust=True)
 
 
 def decide(

@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from lms.accounts.access import ensure, requires_object, signed_in
+from lms.accounts.access import ensure, requires, requires_object, signed_in
 
 from .. import selectors, services
 from ..data import CriterionScoreInput
@@ -19,7 +19,6 @@ from ..forms import AllocationForm, AssessmentForm, DecisionForm, ThirdAssessorF
 from ..models import PortfolioStatus
 from ..permissions import ASSESS, MANAGE_PORTFOLIOS
 from ..selectors.snapshot import read_snapshot
-from .access import requires_hidden
 from .actions import Action, perform
 
 # --- assessors ------------------------------------------------------------------------
@@ -109,7 +108,7 @@ def assessment(request: HttpRequest, pk: int) -> HttpResponse:
 # --- the programme team ---------------------------------------------------------------
 
 
-@requires_hidden(MANAGE_PORTFOLIOS)
+@requires(MANAGE_PORTFOLIOS, hide=True)
 def manage(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     return render(
@@ -123,7 +122,7 @@ def manage(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires_hidden(MANAGE_PORTFOLIOS)
+@requires(MANAGE_PORTFOLIOS, hide=True)
 def manage_portfolio(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.portfolio_for_admin(pk)
     if found is None:

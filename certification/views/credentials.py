@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
-from lms.accounts.access import ensure, public, requires_object
+from lms.accounts.access import ensure, public, requires, requires_object
 
 from .. import services
 from ..conf import certification_settings
@@ -38,7 +38,6 @@ from ..selectors.certificate_files import (
     json_bytes,
 )
 from ..selectors.credential_content import issuer_profile
-from .access import requires_hidden
 from .actions import Action, perform
 
 JSON_LD = "application/ld+json"
@@ -283,7 +282,7 @@ def certificate_bundle(request: HttpRequest, pk: int) -> HttpResponse:
 # --- the programme team ---------------------------------------------------------------
 
 
-@requires_hidden(MANAGE_PORTFOLIOS)
+@requires(MANAGE_PORTFOLIOS, hide=True)
 def manage_certificates(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "")
     page = Paginator(selectors.credentials_for_admin(state=state), 50).get_page(
@@ -296,7 +295,7 @@ def manage_certificates(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires_hidden(MANAGE_PORTFOLIOS)
+@requires(MANAGE_PORTFOLIOS, hide=True)
 def manage_certificate(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.credential_for_admin(pk)
     if found is None:

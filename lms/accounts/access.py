@@ -72,8 +72,9 @@ def signed_in(view: View) -> View:
     return _mark(login_required(view), Access("signed-in"))
 
 
-def requires(permission: str) -> Callable[[View], View]:
-    """Signed in and granted `permission` (a registered rule); 403 otherwise."""
+def requires(permission: str, *, hide: bool = False) -> Callable[[View], View]:
+    """Signed in and granted `permission` (a registered rule); 403 otherwise, or
+    404 with `hide` (a page whose existence is not shown to others)."""
     _registered(permission)
 
     def decorate(view: View) -> View:
@@ -83,7 +84,7 @@ def requires(permission: str) -> Callable[[View], View]:
         @wraps(view)
         def guarded(request: Any, *args: Any, **kwargs: Any) -> Any:
             if not request.user.has_perm(permission):
-                raise PermissionDenied
+                raise Http404 if hide else PermissionDenied
             return view(request, *args, **kwargs)
 
         return _mark(login_required(guarded), Access("rule", permission))
