@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from lms.bilingual import Bilingual
+
 CODE_HELP = _("Letters, digits, dots, dashes; for example C3.")
-
-
-def in_language(english: str, dutch: str) -> str:
-    """The Dutch text when Dutch is active and there is one, else the English."""
-    if (get_language() or "en").startswith("nl") and dutch:
-        return dutch
-    return english
 
 
 class CompetencyFramework(ClusterableModel):
@@ -64,13 +58,9 @@ class CompetencyFramework(ClusterableModel):
     def __str__(self) -> str:
         return f"{self.name} ({self.version})"
 
-    @property
-    def name(self) -> str:
-        return in_language(self.name_en, self.name_nl)
+    name = Bilingual()
 
-    @property
-    def description(self) -> str:
-        return in_language(self.description_en, self.description_nl)
+    description = Bilingual()
 
 
 class CompetencyArea(Orderable):
@@ -98,9 +88,7 @@ class CompetencyArea(Orderable):
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
 
-    @property
-    def name(self) -> str:
-        return in_language(self.name_en, self.name_nl)
+    name = Bilingual()
 
 
 class Competency(ClusterableModel):
@@ -150,13 +138,9 @@ class Competency(ClusterableModel):
         self.framework_id = self.area.framework_id
         super().save(*args, **kwargs)
 
-    @property
-    def name(self) -> str:
-        return in_language(self.name_en, self.name_nl)
+    name = Bilingual()
 
-    @property
-    def description(self) -> str:
-        return in_language(self.description_en, self.description_nl)
+    description = Bilingual()
 
 
 class Indicator(Orderable):
@@ -177,6 +161,4 @@ class Indicator(Orderable):
     def __str__(self) -> str:
         return self.text
 
-    @property
-    def text(self) -> str:
-        return in_language(self.text_en, self.text_nl)
+    text = Bilingual()

@@ -11,7 +11,9 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from .frameworks import Competency, CompetencyFramework, in_language
+from lms.bilingual import Bilingual, in_language
+
+from .frameworks import Competency, CompetencyFramework
 
 
 class AssessmentType(models.TextChoices):
@@ -79,9 +81,7 @@ class Rubric(ClusterableModel):
     def __str__(self) -> str:
         return f"{self.name} (v{self.version})"
 
-    @property
-    def name(self) -> str:
-        return in_language(self.name_en, self.name_nl)
+    name = Bilingual()
 
     @property
     def is_locked(self) -> bool:
@@ -124,9 +124,7 @@ class RubricLevel(Orderable):
     def __str__(self) -> str:
         return f"{self.label} ({self.points})"
 
-    @property
-    def label(self) -> str:
-        return in_language(self.label_en, self.label_nl)
+    label = Bilingual()
 
 
 class RubricCriterion(Orderable):
@@ -165,9 +163,7 @@ class RubricCriterion(Orderable):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def title(self) -> str:
-        return in_language(self.title_en, self.title_nl)
+    title = Bilingual()
 
     def descriptor_lines(self) -> list[tuple[str, str]]:
         """(English, Dutch) descriptor per level, in level order."""
@@ -316,21 +312,13 @@ class CertificationScheme(ClusterableModel):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def title(self) -> str:
-        return in_language(self.title_en, self.title_nl)
+    title = Bilingual()
 
-    @property
-    def description(self) -> str:
-        return in_language(self.description_en, self.description_nl)
+    description = Bilingual()
 
-    @property
-    def learning_outcomes(self) -> str:
-        return in_language(self.learning_outcomes_en, self.learning_outcomes_nl)
+    learning_outcomes = Bilingual()
 
-    @property
-    def quality_assurance(self) -> str:
-        return in_language(self.quality_assurance_en, self.quality_assurance_nl)
+    quality_assurance = Bilingual()
 
     def mandatory_session_numbers(self) -> list[int]:
         return sorted({int(n) for n in self.mandatory_sessions or []})

@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from lms.accounts.selectors import profile_of
+from lms.bilingual import in_language
 from lms.sanitizing import clean_html
 from trajectories.models import AssignmentRecord, JournalEntry
 
@@ -28,7 +29,6 @@ from ..models import (
     SelfAssessment,
     SelfLevel,
 )
-from ..models.frameworks import in_language
 from .eligibility import assignment_titles
 from .frameworks import competencies_of
 

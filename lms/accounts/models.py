@@ -6,8 +6,9 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from lms.bilingual import Bilingual
 
 
 class Faculty(models.Model):
@@ -25,12 +26,7 @@ class Faculty(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def name(self) -> str:
-        """The name in the active language."""
-        return (
-            self.name_nl if (get_language() or "en").startswith("nl") else self.name_en
-        )
+    name = Bilingual()
 
 
 class Profile(models.Model):

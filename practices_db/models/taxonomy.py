@@ -6,8 +6,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from lms.bilingual import Bilingual
 
 # A term's bit in the search index's facet masks (signed 64-bit columns).
 MAX_TERMS_PER_VOCABULARY = 63
@@ -72,12 +73,7 @@ class Term(models.Model):
                 self.bit = free
             super().save(*args, **kwargs)
 
-    @property
-    def name(self) -> str:
-        """The name in the active language."""
-        return (
-            self.name_nl if (get_language() or "en").startswith("nl") else self.name_en
-        )
+    name = Bilingual()
 
     @property
     def mask(self) -> int:
