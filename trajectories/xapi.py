@@ -63,11 +63,7 @@ def attended(
         identity=f"session-attended:{session.pk}:{enrolment.pk}",
         actor_xapi_id=actor,
         verb=Verbs.ATTENDED,
-        object=ActivityRef(
-            activity_iri("session", session.pk),
-            ActivityTypes.SESSION,
-            session.title[:200],
-        ),
+        object=session_ref(session),
         timestamp=at,
         registration=enrolment.registration,
         parents=(cohort_ref(cohort),),

@@ -138,6 +138,16 @@ def _require_author(actor: Any, page: PracticePage) -> None:
         raise NotAllowed(_("Only the author can edit this practice."))
 
 
+def _lock_for_author(actor: Any, page: PracticePage) -> PracticePage:
+    """`page` locked for this transaction, once its author may change it now."""
+    page = PracticePage.objects.select_for_update().get(pk=page.pk)
+    _require_author(actor, page)
+    blocker = edit_blocker(page)
+    if blocker:
+        raise NotEditable(blocker)
+    return page
+
+
 def edit_blocker(page: PracticePage) -> str:
     """Why the author cannot edit `page` now, or "" when they can."""
     if page.rejected_at:
@@ -155,11 +165,7 @@ def update_practice(
     """Save the author's changes as a new revision; a live practice stays as
     published until the changes pass review."""
     with transaction.atomic():
-        page = PracticePage.objects.select_for_update().get(pk=page.pk)
-        _require_author(actor, page)
-        blocker = edit_blocker(page)
-        if blocker:
-            raise NotEditable(blocker)
+        page = _lock_for_author(actor, page)
         draft = page.get_latest_revision_as_object()
         _apply(draft, data, actor)
         if not page.live:
@@ -171,11 +177,7 @@ def update_practice(
 def submit_practice(*, actor: Any, page: PracticePage) -> WorkflowState:
     """Send the latest revision into review (or back into it after changes)."""
     with transaction.atomic():
-        page = PracticePage.objects.select_for_update().get(pk=page.pk)
-        _require_author(actor, page)
-        blocker = edit_blocker(page)
-        if blocker:
-            raise NotEditable(blocker)
+        page = _lock_for_author(actor, page)
         if page.live and not page.has_unpublished_changes:
             raise NotEditable(_("This practice is published and has no new changes."))
         state = page.current_workflow_state
