@@ -2,7 +2,15 @@ from __future__ import annotations
 
 from django.urls import path
 
-from .views import attachments, coaching, courses, evaluations, journal, trajectory
+from .views import (
+    attachments,
+    checkin,
+    coaching,
+    courses,
+    evaluations,
+    journal,
+    trajectory,
+)
 
 app_name = "engage_trajectories"
 
@@ -69,6 +77,16 @@ urlpatterns = [
     ),
     path("coach/", coaching.coach_home, name="coach_home"),
     path("coach/cohorts/<int:pk>/", coaching.cohort_overview, name="cohort"),
+    path(
+        "coach/sessions/<int:pk>/check-in/",
+        checkin.checkin_screen,
+        name="checkin_screen",
+    ),
+    path(
+        "coach/sessions/<int:pk>/check-in/qr.svg",
+        checkin.checkin_qr,
+        name="checkin_qr",
+    ),
     path(
         "coach/cohorts/<int:pk>/peer-groups/",
         coaching.peer_groups,

@@ -14,6 +14,7 @@ from .api import (
     revisions_of,
 )
 from .attendance_export import attendance_csv, attendance_rows
+from .checkin import CheckInScreen, checkin_screen
 from .coaching import (
     AttendanceExport,
     AttendanceMatrix,
@@ -87,6 +88,8 @@ from .trajectory import (
 )
 
 __all__ = [
+    "CheckInScreen",
+    "checkin_screen",
     "attendance_csv",
     "attendance_rows",
     "assignment_attachment_of_owner",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping
-from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
@@ -34,13 +33,14 @@ from ..models import (
     EnrolmentStatus,
 )
 from ..permissions import COACH_COHORT, MANAGE_COHORTS
+from ..rules.checkin import (
+    CHECKIN_ALPHABET,
+    CHECKIN_LENGTH,
+    CHECKIN_MARGIN,
+    normalised_code,
+)
 from ..signals import enrolment_changed
 from .completion import complete_if_done
-
-CHECKIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I look-alikes
-CHECKIN_LENGTH = 6
-# A code is accepted from shortly before the session until shortly after.
-CHECKIN_MARGIN = timedelta(minutes=15)
 
 ACTIVE = (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED)
 
@@ -177,7 +177,7 @@ def new_checkin_code(*, actor: Any, session: CohortSession) -> str:
 
 def check_in(*, user: Any, code: str) -> Attendance:
     """Mark the participant present with the code shown in the session."""
-    code = "".join(code.split()).upper()[:16]
+    code = normalised_code(code)
     now = timezone.now()
     if len(code) != CHECKIN_LENGTH:
         raise CheckInRefused(_("That is not a check-in code."))

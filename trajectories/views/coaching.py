@@ -95,13 +95,9 @@ def _coach_action(request: HttpRequest, cohort: Cohort) -> HttpResponse:
 
 
 def _new_code(request: HttpRequest, session: CohortSession, url: str) -> HttpResponse:
-    code = services.new_checkin_code(actor=request.user, session=session)
-    messages.success(
-        request,
-        _("Check-in code for session %(n)d: %(code)s")
-        % {"n": session.number, "code": code},
-    )
-    return redirect(url)
+    # The code goes to the screen made to project it, not into a flash message.
+    services.new_checkin_code(actor=request.user, session=session)
+    return redirect("engage_trajectories:checkin_screen", pk=session.pk)
 
 
 def _mark_attendance(

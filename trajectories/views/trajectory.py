@@ -17,6 +17,7 @@ from ..exceptions import TrajectoryError
 from ..forms import CheckInForm
 from ..models import Cohort, Enrolment
 from ..rules.calendar import ics
+from ..rules.checkin import normalised_code
 
 CHECKIN_ATTEMPTS = 10  # per person per window; codes have ~10^9 combinations
 CHECKIN_WINDOW_SECONDS = 600
@@ -85,8 +86,16 @@ def _checkin_allowed(user_pk: object) -> bool:
 
 
 @signed_in
-@require_POST
 def check_in(request: HttpRequest) -> HttpResponse:
+    """POST checks in; GET (what the coach's QR code opens) shows the code to
+    confirm, so a scan alone never marks anyone present."""
+    if request.method != "POST":
+        code = normalised_code(request.GET.get("code", ""))
+        return render(
+            request,
+            "engage_trajectories/check_in.html",
+            {"form": CheckInForm(initial={"code": code})},
+        )
     form = CheckInForm(request.POST)
     if not _checkin_allowed(request.user.pk):
         messages.error(request, _("Too many attempts. Wait ten minutes and try again."))
