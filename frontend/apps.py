@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class FrontendConfig(AppConfig):
@@ -41,7 +42,7 @@ class FrontendConfig(AppConfig):
             ),
             (
                 "wagtail-admin",
-                _("Authoring (Wagtail)"),
+                pgettext_lazy("main menu", "Authoring (Wagtail)"),
                 "wagtailadmin_home",
                 800,
                 frozenset({Role.PROGRAMME_ADMIN}),

@@ -27,6 +27,9 @@ class MenuItem:
     # None: everyone signed in. Empty: everyone, signed in or not.
     roles: frozenset[Role] | None = None
     url_kwargs: dict[str, str] = field(default_factory=dict)
+    # "main": the work a role does (the menu row); "account": the person's own
+    # things, beside the language switch and sign-out.
+    group: str = "main"
     # For an address that comes from content (a page) instead of a URL name: the
     # address, or None when there is nothing to link to (the entry is left out).
     # Called on every menu a visitor may see, so it must be cheap (cache it).

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PracticesDbConfig(AppConfig):
@@ -99,7 +100,7 @@ class PracticesDbConfig(AppConfig):
         register_menu_item(
             MenuItem(
                 key="practices",
-                label=_("Inspiring practices"),
+                label=pgettext_lazy("main menu", "Inspiring practices"),
                 url_name="engage_practices:search",
                 order=30,
                 roles=frozenset(),
@@ -108,7 +109,7 @@ class PracticesDbConfig(AppConfig):
         register_menu_item(
             MenuItem(
                 key="my-practices",
-                label=_("My practices"),
+                label=pgettext_lazy("main menu", "My practices"),
                 url_name="engage_practices:mine",
                 order=31,
             )
@@ -116,7 +117,7 @@ class PracticesDbConfig(AppConfig):
         register_menu_item(
             MenuItem(
                 key="practice-reviews",
-                label=_("Practice reviews"),
+                label=pgettext_lazy("main menu", "Practice reviews"),
                 url_name="engage_practices:reviews",
                 order=32,
                 roles=frozenset({Role.FACULTY_COORDINATOR, Role.PROGRAMME_ADMIN}),

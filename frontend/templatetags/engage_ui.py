@@ -20,8 +20,10 @@ from ..rules.svg import render_svg
 register = template.Library()
 
 
-@register.inclusion_tag("engage_frontend/components/main_menu.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def main_menu(context: Context) -> dict[str, Any]:
+    """`{% main_menu as menu %}`: `menu.items` for the menu row, `menu.account_items`
+    beside the language switch and sign-out."""
     request = context.get("request")
     user = getattr(request, "user", None)
     current = request.path if request else ""
@@ -35,10 +37,13 @@ def main_menu(context: Context) -> dict[str, Any]:
     ]
     best = max(matches, key=len, default=None)
     items = [
-        {"label": item.label, "url": url, "current": url == best}
+        {"label": item.label, "url": url, "current": url == best, "group": item.group}
         for item, url in entries
     ]
-    return {"items": items}
+    return {
+        "items": [item for item in items if item["group"] == "main"],
+        "account_items": [item for item in items if item["group"] == "account"],
+    }
 
 
 @register.inclusion_tag(

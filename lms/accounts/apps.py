@@ -48,5 +48,6 @@ class AccountsConfig(AppConfig):
                 label=_("My profile"),
                 url_name="engage_accounts:profile",
                 order=900,
+                group="account",
             )
         )

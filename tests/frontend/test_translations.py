@@ -17,7 +17,8 @@ def _unquote(lines: list[str]) -> str:
 
 
 def parse_po(text: str) -> list[tuple[str, str, bool]]:
-    """(msgid, msgstr, fuzzy) for each entry; enough of the format for our catalogue."""
+    """(key, msgstr, fuzzy) for each entry, the key as gettext stores it (msgid, or
+    context + EOT + msgid); enough of the format for our catalogue."""
     entries = []
     for block in re.split(r"\n\s*\n", text.strip()):
         lines = [line for line in block.splitlines() if not line.startswith("#~")]
@@ -35,7 +36,10 @@ def parse_po(text: str) -> list[tuple[str, str, bool]]:
                 fields[current].append(line)
         if "msgid" in fields:
             msgstr = fields.get("msgstr") or fields.get("msgstr[0]") or ['""']
-            entries.append((_unquote(fields["msgid"]), _unquote(msgstr), fuzzy))
+            msgid = _unquote(fields["msgid"])
+            if "msgctxt" in fields:  # gettext's key for pgettext: context EOT msgid
+                msgid = _unquote(fields["msgctxt"]) + "\x04" + msgid
+            entries.append((msgid, _unquote(msgstr), fuzzy))
     return entries
 
 
