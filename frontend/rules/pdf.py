@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from fpdf.fonts import FontFace
 
 from lms.pdf import EngagePDF
 
@@ -69,6 +70,9 @@ def _tables(pdf: _Report, board: Dashboard) -> None:
             [_("Practice"), _("Adoptions")],
             [[r.title, str(r.adoption_count)] for r in board.most_adopted],
         )
+
+
+HEADING_FILL = (236, 239, 243)
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -170,10 +174,15 @@ class _Report(EngagePDF):
         self, header: list[str], rows: list[list[str]], size: float = 8
     ) -> None:
         self.set_font(self.family, "", size)
+        # Tables are read, not looked at: black on white, a light grey heading row
+        # (the bars leave their colour behind as the current fill colour).
+        self.set_fill_color(255, 255, 255)
         with self.table(
             text_align="LEFT",
             line_height=size * 0.5,
             first_row_as_headings=True,
+            headings_style=FontFace(emphasis="BOLD", fill_color=HEADING_FILL),
+            cell_fill_mode="NONE",
         ) as table:
             table.row([self.text_of(h) for h in header])
             for row in rows:

@@ -21,7 +21,7 @@ HEIGHT = 320
 MARGIN_LEFT = 56
 MARGIN_RIGHT = 16
 MARGIN_TOP = 16
-MARGIN_BOTTOM = 64
+MARGIN_BOTTOM = 78
 
 
 def nice_ceiling(value: float) -> float:
@@ -40,8 +40,41 @@ def _ticks(maximum: float, count: int = 4) -> list[float]:
     return [maximum * i / count for i in range(count + 1)]
 
 
+def integer_axis(largest: float, count: int = 4) -> tuple[float, list[float]]:
+    """Axis maximum and ticks for counts: whole numbers only (never "0.5
+    practices"), a 1, 2 or 5 × 10^n step, at most `count` steps above zero."""
+    raw = max(1.0, largest) / count
+    exponent = math.floor(math.log10(raw))
+    step = next(m * 10**exponent for m in (1, 2, 5, 10) if m * 10**exponent >= raw)
+    step = max(1, int(step))
+    steps = max(1, math.ceil(largest / step))
+    return float(step * steps), [float(step * i) for i in range(steps + 1)]
+
+
 def _label(text: str, limit: int = 14) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def wrap_label(text: str, width: int, lines: int = 2) -> list[str]:
+    """A category name in at most `lines` lines of `width` characters (words kept
+    whole where they fit; the last line cut with "…"), so that neighbouring labels
+    never overlap."""
+    width = max(3, width)
+    words = text.split()
+    out: list[str] = []
+    current = ""
+    for word in words:
+        candidate = f"{current} {word}".strip()
+        if len(candidate) <= width or not current:
+            current = candidate
+        else:
+            out.append(current)
+            current = word
+    if current or not out:
+        out.append(current)
+    if len(out) > lines:
+        out = out[: lines - 1] + [" ".join(out[lines - 1 :])]
+    return [_label(line, width) for line in out]
 
 
 def render_svg(chart: Chart) -> SafeString:
@@ -49,7 +82,14 @@ def render_svg(chart: Chart) -> SafeString:
     plot_w = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
     plot_h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     values = [v for s in chart.series for v in s.values if v is not None]
-    maximum = 100.0 if chart.percent else nice_ceiling(max(values, default=0))
+    largest = max(values, default=0)
+    if chart.percent:
+        maximum, ticks = 100.0, _ticks(100.0)
+    elif all(float(v).is_integer() for v in values):
+        maximum, ticks = integer_axis(largest)
+    else:
+        maximum = nice_ceiling(largest)
+        ticks = _ticks(maximum)
     title_id = f"chart-{chart.key}-title"
     desc_id = f"chart-{chart.key}-desc"
     parts = [
@@ -63,7 +103,7 @@ def render_svg(chart: Chart) -> SafeString:
     def y(value: float) -> float:
         return MARGIN_TOP + plot_h - (value / maximum) * plot_h if maximum else 0
 
-    for tick in _ticks(maximum):
+    for tick in ticks:
         ty = y(tick)
         parts.append(
             f'<line class="grid" x1="{MARGIN_LEFT}" x2="{MARGIN_LEFT + plot_w}" '
@@ -73,11 +113,17 @@ def render_svg(chart: Chart) -> SafeString:
         )
     n = max(1, len(chart.categories))
     band = plot_w / n
+    # 12 px labels are about 6.5 px a character: a label never exceeds its band.
+    per_line = int(band / 6.5) - 1
     for i, category in enumerate(chart.categories):
         cx = MARGIN_LEFT + band * (i + 0.5)
+        lines = "".join(
+            f'<tspan x="{cx:.1f}" dy="{0 if n == 0 else 13}">{escape(line)}</tspan>'
+            for n, line in enumerate(wrap_label(category, per_line))
+        )
         parts.append(
-            f'<text class="tick" x="{cx:.1f}" y="{MARGIN_TOP + plot_h + 16}" '
-            f'text-anchor="middle">{escape(_label(category))}</text>'
+            f'<text class="tick" y="{MARGIN_TOP + plot_h + 16}" '
+            f'text-anchor="middle">{lines}</text>'
         )
     if chart.kind == "bar":
         parts += _bars(chart, band, y, plot_h)
