@@ -55,8 +55,16 @@ def language_switch(context: Context) -> dict[str, Any]:
 
 
 @register.inclusion_tag("engage_frontend/components/field.html")
-def form_field(field: BoundField) -> dict[str, Any]:
-    """A field with its label, hint and errors wired up for assistive technology."""
+def form_field(field: BoundField | Any) -> dict[str, Any]:
+    """A field with its label, hint and errors wired up for assistive technology.
+
+    Anything but a bound field renders nothing: a template variable that does not
+    resolve reaches a tag as "" (Wagtail's preview of a page renders the page's
+    template with the context the preview has), and a missing form must not turn
+    the whole page into a server error.
+    """
+    if not isinstance(field, BoundField):
+        return {"field": None}
     describedby = []
     if field.help_text:
         describedby.append(f"{field.auto_id}_hint")
