@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import quote, urljoin
 
 from django import template
 from django.conf import settings
 from django.forms import BoundField
 from django.template.context import Context
+from django.templatetags.static import static
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -18,6 +21,20 @@ from ..rules.charts import Chart, Series
 from ..rules.svg import render_svg
 
 register = template.Library()
+logger = logging.getLogger(__name__)
+
+
+@register.simple_tag
+def static_asset(path: str) -> str:
+    """The URL of a static file, as `{% static %}` gives it, that never fails the
+    page: without the manifest (collectstatic not run, which the deploy check
+    engage_lms.E003 reports) it is the file's plain URL, so a 404 or 500 page
+    still renders instead of turning into a server error of its own."""
+    try:
+        return static(path)
+    except ValueError:
+        logger.exception("No static files manifest entry for %r", path)
+        return urljoin(str(settings.STATIC_URL), quote(path))
 
 
 @register.inclusion_tag("engage_frontend/components/main_menu.html", takes_context=True)
