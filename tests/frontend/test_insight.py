@@ -169,3 +169,27 @@ def test_the_query_count_does_not_grow_with_the_data(
             assert client.get(INSIGHT).status_code == 200
         with django_assert_max_num_queries(30):
             assert client.get(FACULTY).status_code == 200
+
+
+def test_reviews_waiting_link_to_the_coordinator_s_review_pages(
+    lecturer: Any, coordinator: Any, faculty: Any, client_for: Any
+) -> None:
+    """A coordinator has no Wagtail admin: the insight page sends them to the
+    site's review pages, never to /admin/."""
+    from practices_db import services as practices
+    from tests.practices_db.factories import make_practice
+
+    page = make_practice(lecturer, faculty, publish=False, title="Waiting practice")
+    practices.submit_practice(actor=lecturer, page=page)
+    client = client_for(coordinator)
+
+    html = client.get(FACULTY).content.decode()
+
+    section = html.split("data-reviews-waiting", 1)[1].split("</section>", 1)[0]
+    reviews = reverse("engage_practices:reviews")
+    review = reverse("engage_practices:review", args=[page.pk])
+    assert f'href="{reviews}"' in section
+    assert f'href="{review}">Waiting practice</a>' in section
+    assert 'href="/admin/' not in section
+    assert client.get(reviews).status_code == 200
+    assert client.get(review).status_code == 200

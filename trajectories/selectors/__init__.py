@@ -68,6 +68,7 @@ from .programmes import (
     calendar_sessions,
     coached_cohorts,
     cohorts_of_programme,
+    current_enrolment,
     enrolments_of,
     own_enrolment,
 )
@@ -92,6 +93,7 @@ __all__ = [
     "assignment_attachment_of_owner",
     "assignment_attachments_of",
     "ACTIVE",
+    "current_enrolment",
     "AttendanceExport",
     "AttendanceMatrix",
     "CoachCohort",
