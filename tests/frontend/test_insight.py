@@ -4,6 +4,7 @@ for bad values, and a fixed number of queries whatever the volume."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -193,3 +194,20 @@ def test_reviews_waiting_link_to_the_coordinator_s_review_pages(
     assert 'href="/admin/' not in section
     assert client.get(reviews).status_code == 200
     assert client.get(review).status_code == 200
+
+
+def test_a_chart_of_only_small_groups_says_they_are_hidden_not_no_data(
+    programme_admin: Any, client_for: Any, world: dict[str, Any]
+) -> None:
+    """Cohort B has 3 people: below the minimum group size, every cell of its
+    funnel is hidden; the chart says so instead of "No data"."""
+    other = world["other"]
+    page = (
+        client_for(programme_admin).get(f"{INSIGHT}?cohort={other.pk}").content.decode()
+    )
+    empties = re.findall(r'<p class="chart-empty">([^<]*)</p>', page)
+    hidden = (
+        "Hidden: every group in this selection is smaller than the minimum group "
+        "size of 5 people, so no one can be identified."
+    )
+    assert hidden in empties
