@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import ManifestFilesMixin
 from django.core.checks import Error, Warning, register
+from django.core.files.storage import storages
 
 from .conf import engage_settings
 
@@ -46,3 +48,26 @@ def check_site_url(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
             )
         ]
     return []
+
+
+@register(deploy=True)
+def check_static_manifest(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    """A manifest storage without its manifest (collectstatic not run) cannot
+    name a single static file: every page, the 404 page included, would fail.
+    A deploy check (`manage.py check --deploy`, after collectstatic): the
+    documented deploy migrates before it collects, and migrate runs the checks."""
+    storage = storages["staticfiles"]
+    if not isinstance(storage, ManifestFilesMixin):
+        return []
+    if storage.manifest_storage.exists(storage.manifest_name):
+        return []
+    return [
+        Error(
+            f"The static files manifest ({storage.manifest_name} in "
+            f"{settings.STATIC_ROOT}) is missing: pages cannot name their "
+            "stylesheets and scripts.",
+            hint="Run `python manage.py collectstatic --no-input` before starting "
+            "the site.",
+            id="engage_lms.E003",
+        )
+    ]

@@ -123,3 +123,13 @@ class PracticesDbConfig(AppConfig):
                 roles=frozenset({Role.FACULTY_COORDINATOR, Role.PROGRAMME_ADMIN}),
             )
         )
+        register_menu_item(
+            MenuItem(
+                key="practice-collections",
+                label=_("Collections"),
+                url_name="engage_practices:collections",
+                order=33,
+                # Those the rule engage_practices.curate_collections lets curate.
+                roles=frozenset({Role.FACULTY_COORDINATOR, Role.PROGRAMME_ADMIN}),
+            )
+        )

@@ -200,14 +200,27 @@ class SessionSummaryForm(forms.Form):
         return rich_text(self.cleaned_data["body"])
 
 
+def _chosen_file(form: forms.Form) -> Any:
+    """Attaching a file is optional, so the field is not labelled "(required)";
+    posting the upload form without one is still an error."""
+    file = form.cleaned_data.get("file")
+    if not file:
+        raise forms.ValidationError(_("Choose a file to upload."), code="required")
+    return file
+
+
 class AttachmentForm(forms.Form):
     file = forms.FileField(
         label=_("Attach a file"),
+        required=False,
         help_text=_(
             "PDF, Office or OpenDocument files, text, CSV or images; only you and "
             "whoever you share the entry with can download it."
         ),
     )
+
+    def clean_file(self) -> Any:
+        return _chosen_file(self)
 
 
 class AssignmentAttachmentForm(forms.Form):
@@ -219,6 +232,7 @@ class AssignmentAttachmentForm(forms.Form):
     )
     file = forms.FileField(
         label=_("Attach a file"),
+        required=False,
         help_text=_(
             "For example your course manual or assessment before and after the "
             "change: PDF, Office or OpenDocument files, text, CSV or images. Only "
@@ -228,6 +242,9 @@ class AssignmentAttachmentForm(forms.Form):
 
     def clean_role(self) -> str:
         return self.cleaned_data.get("role") or AttachmentRole.OTHER
+
+    def clean_file(self) -> Any:
+        return _chosen_file(self)
 
 
 class EvaluationAnswersForm(forms.Form):

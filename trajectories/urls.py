@@ -30,6 +30,7 @@ urlpatterns = [
         journal.entry_new,
         name="entry_new",
     ),
+    path("journal/", journal.my_journal, name="my_journal"),
     path("journal/<int:pk>/", journal.entry, name="entry"),
     path("journal/<int:pk>/edit/", journal.entry_edit, name="entry_edit"),
     path("journal/<int:pk>/share/", journal.entry_share, name="entry_share"),

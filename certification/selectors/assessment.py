@@ -5,14 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 
 from ..models import (
     Assessment,
     AssessorRole,
     AuditEvent,
+    CertificationScheme,
     CriterionScore,
     Decision,
+    DecisionOutcome,
+    Outcome,
     Portfolio,
     PortfolioVersion,
     Rubric,
@@ -226,9 +231,81 @@ def rubric_grid(rubric: Rubric) -> tuple[list[Any], list[Any]]:
     )
 
 
-def audit_trail(portfolio: Portfolio) -> list[AuditEvent]:
-    return list(
+@dataclass(frozen=True)
+class AuditLine:
+    """An audit event with its details named for people: the version's number,
+    the rubric's, scheme's and assessor's names, never database ids."""
+
+    event: AuditEvent
+    details: list[tuple[str, str]]
+
+
+_DETAIL_LABELS = {
+    "version": _("version"),
+    "number": _("version"),
+    "role": _("role"),
+    "assessor": _("assessor"),
+    "rubric": _("rubric"),
+    "scheme": _("scheme"),
+    "outcome": _("outcome"),
+    "recommended": _("recommended"),
+}
+_VALUE_LABELS = {
+    **dict(AssessorRole.choices),
+    **dict(Outcome.choices),
+    **dict(DecisionOutcome.choices),
+}
+
+
+def audit_trail(portfolio: Portfolio) -> list[AuditLine]:
+    """The portfolio's audit events, oldest first, their details named (a fixed
+    number of queries: the events, then one per kind of thing they name)."""
+    events = list(
         AuditEvent.objects.filter(portfolio=portfolio)
         .select_related("actor__engage_profile")
         .order_by("at", "pk")
     )
+
+    def ids(key: str) -> set[int]:
+        return {e.details[key] for e in events if isinstance(e.details.get(key), int)}
+
+    names: dict[str, dict[int, str]] = {
+        "version": {
+            pk: str(number)
+            for pk, number in PortfolioVersion.objects.filter(
+                pk__in=ids("version")
+            ).values_list("pk", "number")
+        },
+        "rubric": {r.pk: str(r) for r in Rubric.objects.filter(pk__in=ids("rubric"))},
+        "scheme": {
+            s.pk: str(s)
+            for s in CertificationScheme.objects.filter(pk__in=ids("scheme"))
+        },
+        "assessor": {
+            user.pk: _person_name(user)
+            for user in get_user_model()
+            .objects.filter(pk__in=ids("assessor"))
+            .select_related("engage_profile")
+        },
+    }
+    return [AuditLine(event, _named(event.details, names)) for event in events]
+
+
+def _person_name(user: Any) -> str:
+    profile = getattr(user, "engage_profile", None)
+    return str(getattr(profile, "display_name", "") or user.get_username())
+
+
+def _named(
+    details: dict[str, Any], names: dict[str, dict[int, str]]
+) -> list[tuple[str, str]]:
+    lines = []
+    for key, value in details.items():
+        if key == "version" and "number" in details:
+            continue  # the number says it
+        if key in names:
+            shown = names[key].get(value, str(_("(removed)")))
+        else:
+            shown = str(_VALUE_LABELS.get(value, value))
+        lines.append((str(_DETAIL_LABELS.get(key, key)), shown))
+    return lines

@@ -18,6 +18,8 @@ import io
 from dataclasses import dataclass, field
 from typing import Literal
 
+from django.utils.translation import gettext as _
+
 # Okabe & Ito (2008): distinguishable with every common colour-vision deficiency,
 # and each has at least 3:1 contrast on white except yellow, which is left out.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#000000")
@@ -59,6 +61,32 @@ class Chart:
         return not self.categories or all(
             v is None or v == 0 for s in self.series for v in s.values
         )
+
+    @property
+    def all_hidden(self) -> bool:
+        """Empty only because every group with people in it is below the
+        minimum group size: there is data, it is hidden."""
+        return self.is_empty and any(v is None for s in self.series for v in s.values)
+
+    def empty_message(self) -> str:
+        """What an empty chart says: hidden small groups are not "no data"."""
+        if self.all_hidden and self.suppressed_below:
+            return str(
+                _(
+                    "Hidden: every group in this selection is smaller than the "
+                    "minimum group size of %(n)d people, so no one can be "
+                    "identified."
+                )
+                % {"n": self.suppressed_below}
+            )
+        if self.all_hidden:
+            return str(
+                _(
+                    "Hidden: every group in this selection is smaller than the "
+                    "minimum group size, so no one can be identified."
+                )
+            )
+        return str(_("No data for this selection yet."))
 
     def format(self, value: float | None) -> str:
         if value is None:

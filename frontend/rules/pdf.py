@@ -110,7 +110,7 @@ class _Report(EngagePDF):
         self.set_font(self.family, "B", 11)
         self.multi_cell(0, 5, self.text_of(chart.title), new_x="LMARGIN", new_y="NEXT")
         if chart.is_empty:
-            self.paragraph(_("No data for this selection yet."), 9)
+            self.paragraph(chart.empty_message(), 9)
             return
         self._bars(chart)
         if len(chart.series) > 1:

@@ -215,7 +215,7 @@ def _description(chart: Chart) -> str:
     if chart.description:
         return chart.description
     if chart.is_empty:
-        return _("No data.")
+        return chart.empty_message()
     lines = []
     for series in chart.series:
         known = [

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import quote, urljoin
 
 from django import template
 from django.conf import settings
 from django.forms import BoundField
 from django.template.context import Context
+from django.templatetags.static import static
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -18,6 +21,20 @@ from ..rules.charts import Chart, Series
 from ..rules.svg import render_svg
 
 register = template.Library()
+logger = logging.getLogger(__name__)
+
+
+@register.simple_tag
+def static_asset(path: str) -> str:
+    """The URL of a static file, as `{% static %}` gives it, that never fails the
+    page: without the manifest (collectstatic not run, which the deploy check
+    engage_lms.E003 reports) it is the file's plain URL, so a 404 or 500 page
+    still renders instead of turning into a server error of its own."""
+    try:
+        return static(path)
+    except ValueError:
+        logger.exception("No static files manifest entry for %r", path)
+        return urljoin(str(settings.STATIC_URL), quote(path))
 
 
 @register.simple_tag(takes_context=True)
@@ -60,8 +77,16 @@ def language_switch(context: Context) -> dict[str, Any]:
 
 
 @register.inclusion_tag("engage_frontend/components/field.html")
-def form_field(field: BoundField) -> dict[str, Any]:
-    """A field with its label, hint and errors wired up for assistive technology."""
+def form_field(field: BoundField | Any) -> dict[str, Any]:
+    """A field with its label, hint and errors wired up for assistive technology.
+
+    Anything but a bound field renders nothing: a template variable that does not
+    resolve reaches a tag as "" (Wagtail's preview of a page renders the page's
+    template with the context the preview has), and a missing form must not turn
+    the whole page into a server error.
+    """
+    if not isinstance(field, BoundField):
+        return {"field": None}
     describedby = []
     if field.help_text:
         describedby.append(f"{field.auto_id}_hint")

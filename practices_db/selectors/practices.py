@@ -100,14 +100,45 @@ def practice_with_review(page_id: int) -> PracticePage | None:
     return _with_workflow(PracticePage.objects.filter(pk=page_id)).first()
 
 
-def review_history(page: PracticePage) -> list[TaskState]:
+@dataclass(frozen=True)
+class ReviewEvent:
+    """One step of a practice's review, worded for the people who read it."""
+
+    step: str
+    outcome: str
+    finished_at: Any
+    reviewer: Any
+    comment: str
+
+
+def _outcome(state: TaskState, rejected_at: Any) -> str:
+    """Wagtail calls "request changes" a rejection; only the step that rejected
+    the practice outright (it set `rejected_at` just before) is one here."""
+    if state.status != TaskState.STATUS_REJECTED:
+        return str(state.get_status_display())
+    if rejected_at and state.finished_at and state.finished_at >= rejected_at:
+        return str(_("Rejected"))
+    return str(_("Changes requested"))
+
+
+def review_history(page: PracticePage) -> list[ReviewEvent]:
     """Every review step this practice went through, oldest first, with comments."""
-    return list(
+    states = (
         TaskState.objects.filter(workflow_state__in=page.workflow_states.all())
         .exclude(status=TaskState.STATUS_IN_PROGRESS, comment="")
         .select_related("task", "finished_by")
         .order_by("started_at", "pk")
     )
+    return [
+        ReviewEvent(
+            step=state.task.name,
+            outcome=_outcome(state, page.rejected_at),
+            finished_at=state.finished_at,
+            reviewer=state.finished_by,
+            comment=state.comment,
+        )
+        for state in states
+    ]
 
 
 def reviews_waiting(user: Any) -> list[tuple[PracticePage, TaskState]]:

@@ -425,7 +425,7 @@ def test_the_audit_trail_holds_every_step(world: Any) -> None:
     services.decide(
         actor=world.admin, portfolio=world.portfolio, outcome="award", feedback=""
     )
-    trail = selectors.audit_trail(world.portfolio)
+    trail = [line.event for line in selectors.audit_trail(world.portfolio)]
     assert [e.action for e in trail] == [
         "started", "submitted", "allocated", "allocated", "assessed", "assessed",
         "ready_for_decision", "decided",

@@ -93,6 +93,14 @@ def test_empty_and_mismatched_charts() -> None:
         Context({"chart": empty, "csv_url": ""})
     )
     assert "No data for this selection yet." in html
+    assert not empty.all_hidden
+    hidden = _chart(series=(Series("Enrolled", (None, 0, None)),), suppressed_below=5)
+    assert hidden.is_empty and hidden.all_hidden
+    html = Template("{% include 'engage_frontend/components/chart.html' %}").render(
+        Context({"chart": hidden, "csv_url": ""})
+    )
+    assert "smaller than the minimum group size of 5 people" in html
+    assert "No data" not in html
     with pytest.raises(ValueError, match="has 2 values for 3 categories"):
         _chart(series=(Series("Enrolled", (1, 2)),))
 

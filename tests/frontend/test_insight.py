@@ -4,6 +4,7 @@ for bad values, and a fixed number of queries whatever the volume."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -169,3 +170,44 @@ def test_the_query_count_does_not_grow_with_the_data(
             assert client.get(INSIGHT).status_code == 200
         with django_assert_max_num_queries(30):
             assert client.get(FACULTY).status_code == 200
+
+
+def test_reviews_waiting_link_to_the_coordinator_s_review_pages(
+    lecturer: Any, coordinator: Any, faculty: Any, client_for: Any
+) -> None:
+    """A coordinator has no Wagtail admin: the insight page sends them to the
+    site's review pages, never to /admin/."""
+    from practices_db import services as practices
+    from tests.practices_db.factories import make_practice
+
+    page = make_practice(lecturer, faculty, publish=False, title="Waiting practice")
+    practices.submit_practice(actor=lecturer, page=page)
+    client = client_for(coordinator)
+
+    html = client.get(FACULTY).content.decode()
+
+    section = html.split("data-reviews-waiting", 1)[1].split("</section>", 1)[0]
+    reviews = reverse("engage_practices:reviews")
+    review = reverse("engage_practices:review", args=[page.pk])
+    assert f'href="{reviews}"' in section
+    assert f'href="{review}">Waiting practice</a>' in section
+    assert 'href="/admin/' not in section
+    assert client.get(reviews).status_code == 200
+    assert client.get(review).status_code == 200
+
+
+def test_a_chart_of_only_small_groups_says_they_are_hidden_not_no_data(
+    programme_admin: Any, client_for: Any, world: dict[str, Any]
+) -> None:
+    """Cohort B has 3 people: below the minimum group size, every cell of its
+    funnel is hidden; the chart says so instead of "No data"."""
+    other = world["other"]
+    page = (
+        client_for(programme_admin).get(f"{INSIGHT}?cohort={other.pk}").content.decode()
+    )
+    empties = re.findall(r'<p class="chart-empty">([^<]*)</p>', page)
+    hidden = (
+        "Hidden: every group in this selection is smaller than the minimum group "
+        "size of 5 people, so no one can be identified."
+    )
+    assert hidden in empties

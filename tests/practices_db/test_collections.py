@@ -9,11 +9,13 @@ from django.test import Client
 from django.urls import reverse
 
 from lms import pdf as engage_pdf
+from lms.accounts.roles import Role
 from practices_db import services
 from practices_db.exceptions import NotAllowed
 from practices_db.models import CollectionItem, PracticeCollection, PracticePage
 from practices_db.selectors import collection_items, handout
 from practices_db.selectors.handout import build_handout
+from tests.factories import person
 from tests.practices_db.factories import make_practice
 
 pytestmark = pytest.mark.django_db
@@ -360,3 +362,26 @@ def test_services_refuse_overlong_text_on_its_field(
         services.record_adoption(user=lecturer, page=page, note="x" * 501)
     assert refused.value.field == "note"
     assert not collection.items.exists() and not page.adoptions.exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "listed"),
+    [
+        (Role.LECTURER, False),
+        (Role.COACH, False),
+        (Role.FACULTY_COORDINATOR, True),
+        (Role.PROGRAMME_ADMIN, True),
+    ],
+)
+def test_the_main_menu_offers_collections_to_those_who_curate_them(
+    role: Role, listed: bool, faculty: Any, client_for: Any
+) -> None:
+    user = person(role, username=f"menu-{role.value}", faculty=faculty)
+    client = client_for(user)
+    html = client.get(reverse("engage_frontend:dashboard")).content.decode()
+    nav = html.split("<nav", 1)[1].split("</nav>", 1)[0]
+    collections = reverse("engage_practices:collections")
+
+    assert (f'href="{collections}"' in nav) is listed
+    assert user.has_perm("engage_practices.curate_collections") is listed
+    assert client.get(collections).status_code == (200 if listed else 403)

@@ -265,3 +265,18 @@ def test_erasing_the_person_deletes_their_stored_files(
     finally:
         journal_field.storage = original
     assert not any(path.exists() for path in stored)
+
+
+def test_the_optional_upload_is_not_labelled_required_yet_needs_a_file(
+    lecturer: Any, setup: dict[str, Any]
+) -> None:
+    client = _client(lecturer)
+    html = client.get(_page(setup)).content.decode()
+    upload_form = html.split('enctype="multipart/form-data"', 1)[1].split("</form>")[0]
+    assert "Attach a file" in upload_form
+    assert "(required)" not in upload_form
+
+    response = client.post(_upload_url(setup), {"role": "before"}, follow=True)
+
+    assert "Attach a file: Choose a file to upload." in response.content.decode()
+    assert not AssignmentAttachment.objects.exists()

@@ -233,8 +233,20 @@ def test_a_post_without_a_file_is_an_error(world: World) -> None:
     client = _client(world.people["author"])
     url = reverse("engage_trajectories:attachment_upload", args=[world.entry.pk])
     response = client.post(url, {}, follow=True)
-    assert "This field is required." in response.content.decode()
+    assert "Choose a file to upload." in response.content.decode()
     assert not JournalAttachment.objects.exists()
+
+
+def test_the_optional_upload_is_not_labelled_required(world: World) -> None:
+    """Attaching a file is optional: its field does not say "(required)"."""
+    page = _client(world.people["author"]).get(
+        reverse("engage_trajectories:entry", args=[world.entry.pk])
+    )
+    html = page.content.decode()
+    field = html.split('for="id_file"', 1)[1].split("</label>", 1)[0]
+    assert "Attach a file" in field
+    assert "(required)" not in field
+    assert 'name="file" required' not in html
 
 
 @pytest.mark.parametrize(

@@ -69,6 +69,7 @@ from .programmes import (
     calendar_sessions,
     coached_cohorts,
     cohorts_of_programme,
+    current_enrolment,
     enrolments_of,
     own_enrolment,
 )
@@ -95,6 +96,7 @@ __all__ = [
     "assignment_attachment_of_owner",
     "assignment_attachments_of",
     "ACTIVE",
+    "current_enrolment",
     "AttendanceExport",
     "AttendanceMatrix",
     "CoachCohort",

@@ -41,6 +41,18 @@ def enrolments_of(user: Any) -> dict[int, Enrolment]:
     return {e.cohort_id: e for e in Enrolment.objects.filter(user=user)}
 
 
+def current_enrolment(user: Any) -> Enrolment | None:
+    """The person's newest enrolment that takes part (enrolled or completed): the
+    trajectory a link that names none means."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        Enrolment.objects.filter(user=user, status__in=ACTIVE)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
 def coached_cohorts(user: Any) -> QuerySet[Cohort]:
     return (
         Cohort.objects.filter(coaches=user)

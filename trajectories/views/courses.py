@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from lms.accounts.access import signed_in
@@ -16,20 +17,36 @@ from ..forms import AssignmentAttachmentForm, AssignmentForm, OwnCourseForm, ric
 from ..models import OwnCourse
 
 
+def _return_to(request: HttpRequest) -> str:
+    """Where the person came from (the assignment that asked for a course), when
+    it is a page of this site; "" otherwise."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return ""
+
+
 @signed_in
 def courses(request: HttpRequest) -> HttpResponse:
     form = OwnCourseForm(request.POST or None)
+    return_to = _return_to(request)
     if request.method == "POST" and form.is_valid():
         try:
             services.register_course(owner=request.user, **form.cleaned_data)
             messages.success(request, _("Course registered."))
-            return redirect("engage_trajectories:courses")
+            return redirect(return_to or "engage_trajectories:courses")
         except TrajectoryError as error:
             add_domain_error(form, error)
     return render(
         request,
         "engage_trajectories/courses.html",
-        {"courses": selectors.own_courses(request.user), "form": form},
+        {
+            "courses": selectors.own_courses(request.user),
+            "form": form,
+            "return_to": return_to,
+        },
         status=400 if form.is_bound and form.errors else 200,
     )
 
@@ -95,11 +112,12 @@ def assignment(request: HttpRequest, enrolment_id: int, key: str) -> HttpRespons
                 effect=rich_text(data["effect"]),
                 submit="submit" in request.POST,
             )
-            messages.success(
-                request,
-                _("Assignment submitted.") if "submit" in request.POST else _("Saved."),
-            )
-            return redirect("engage_trajectories:mine")
+            if "submit" in request.POST:
+                messages.success(request, _("Assignment submitted."))
+                return redirect("engage_trajectories:mine")
+            # A draft stays on its page, where the files can now be attached.
+            messages.success(request, _("Draft saved. You can attach files below."))
+            return redirect(request.path)
         except TrajectoryError as error:
             add_domain_error(form, error)
     return render(

@@ -37,6 +37,18 @@ def _form(
     )
 
 
+def _chosen_session(request: HttpRequest, enrolment: Enrolment) -> int | None:
+    """The session `?session=<number>` names, when the person's cohort has it."""
+    number = request.GET.get("session", "")[:6]
+    if not number.isdigit():
+        return None
+    return (
+        enrolment.cohort.sessions.filter(number=int(number))
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
 def _own_enrolment(request: HttpRequest, enrolment_id: int) -> Enrolment:
     enrolment = selectors.own_enrolment(request.user, enrolment_id)
     if enrolment is None:
@@ -52,6 +64,20 @@ def journal(request: HttpRequest, enrolment_id: int) -> HttpResponse:
         "engage_trajectories/journal.html",
         {"enrolment": enrolment, "entries": selectors.journal_of(enrolment)},
     )
+
+
+@signed_in
+def my_journal(request: HttpRequest) -> HttpResponse:
+    """Where a lesson's "Reflect" box sends a person: a new entry in the journal
+    of their current trajectory, or their trajectories when they take part in
+    none."""
+    enrolment = selectors.current_enrolment(request.user)
+    if enrolment is None:
+        messages.info(
+            request, _("Your reflective journal opens when you join a trajectory.")
+        )
+        return redirect("engage_trajectories:mine")
+    return redirect("engage_trajectories:entry_new", enrolment_id=enrolment.pk)
 
 
 def _autosave_reply(entry: JournalEntry) -> JsonResponse:
@@ -87,12 +113,13 @@ def _write(
         initial.update({f"section_{k}": v for k, v in entry.sections.items()})
         form = _form(enrolment, initial=initial)
     else:
-        # "Write a reflection on this assignment" links here with it chosen.
+        # "Write a reflection on this assignment" and "Share a reflection on
+        # session N" link here with it chosen.
         form = _form(
             enrolment,
             initial={
                 "assignment": request.GET.get("assignment", "")[:64],
-                "session": request.GET.get("session", "")[:12],
+                "session": _chosen_session(request, enrolment),
             },
         )
     return render(

@@ -130,10 +130,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server and the worker write without "database is locked";
     # synchronous=NORMAL cannot corrupt a WAL database (a power cut may lose the
     # last commits), and saves an fsync per commit.
+    # IMMEDIATE: every transaction takes the write lock when it begins, waiting up
+    # to `timeout` for it. A deferred transaction that read first and then writes
+    # (a page view recording its xAPI statement, a report, a journal edit) cannot
+    # wait: SQLite fails it at once with "database is locked" when another
+    # connection wrote meanwhile (one crawler and one browser were enough).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
         }
     )
 elif (
