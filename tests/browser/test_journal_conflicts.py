@@ -80,3 +80,25 @@ def test_the_second_tab_is_told_and_keeps_or_drops_its_text(
     entry = JournalEntry.objects.get(pk=entry.pk)
     assert "Tab A again." not in entry.sections["what"]
     tab_a.close()
+
+
+def test_a_new_entry_keeps_autosaving_with_the_version_each_save_answers(
+    visit: Visit, demo_data: Any
+) -> None:
+    enrolment = Enrolment.objects.get(user__username="lecturer")
+    sign_in(visit, "lecturer")
+    visit.goto(f"/trajectory/{enrolment.pk}/journal/new/")
+    visit.page.locator("#id_title").fill("Saved twice")
+    _type(visit.page, "First thoughts.")
+    _saved(visit.page)
+    entry = JournalEntry.objects.get(title="Saved twice")
+    assert entry.version == 1
+    status = visit.page.locator("[data-autosave-status]")
+    first = status.text_content() or ""
+    _type(visit.page, "Second thoughts.")
+    # The status names the time of the save: a later one replaces it.
+    expect(status).not_to_have_text(first, timeout=SAVED)
+    _saved(visit.page)
+    entry.refresh_from_db()
+    assert "Second thoughts." in entry.sections["what"] and entry.version == 2
+    expect(visit.page.locator("[data-conflict]")).to_be_hidden()
