@@ -67,6 +67,8 @@ def test_the_second_tab_is_told_and_keeps_or_drops_its_text(
     entry.refresh_from_db()
     assert "Written in tab B." in entry.sections["what"]
     assert entry.version == 3
+    # The server has it now: the copy on the device is gone.
+    assert tab_b.evaluate(f"localStorage.getItem('engage-journal-{entry.pk}')") is None
 
     # Tab A still holds version 2: its next autosave is refused; it loads theirs.
     _type(tab_a, "Tab A again.")

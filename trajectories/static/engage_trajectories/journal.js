@@ -60,6 +60,7 @@
     if (!form.elements.title || !form.elements.title.value.trim()) return;
     saving = true;
     say("…");
+    var sent = content(snapshot());
     fetch(form.action || window.location.href, {
       method: "POST",
       body: new FormData(form),
@@ -74,7 +75,7 @@
     }).then(function (reply) {
       if (reply === null) return;  // refused: the text stays here and on this device
       dirty = false;
-      localStorage.removeItem(key);
+      forget(sent);
       if (reply.edit_url && window.location.pathname !== reply.edit_url) {
         // A new entry now exists: keep editing that one.
         form.action = reply.edit_url;
@@ -87,6 +88,22 @@
     }).catch(function () {
       say(form.getAttribute("data-offline-text"));
     }).finally(function () { saving = false; });
+  }
+
+  // What the person wrote, without the version it was written over.
+  function content(data) {
+    var text = {};
+    Object.keys(data).forEach(function (name) { if (name !== "version") text[name] = data[name]; });
+    return JSON.stringify(text);
+  }
+  // The copy on this device goes once the server has that very text: not when
+  // it holds what was typed since, or in another tab of the same entry.
+  function forget(sent) {
+    try {
+      var copy = JSON.parse(localStorage.getItem(key));
+      if (copy && content(copy.data) !== sent) return;
+    } catch (e) { /* unreadable: nothing worth keeping */ }
+    localStorage.removeItem(key);
   }
 
   // The entry was saved elsewhere since this page's version: say so, and let the
