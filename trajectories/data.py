@@ -209,3 +209,26 @@ class EvaluationResults:
     shown: bool
     responses: int | None
     questions: tuple[QuestionResult, ...] = ()
+
+
+@dataclass(frozen=True)
+class AttendanceConflict:
+    """A mark the coach changed that someone else had changed since the coach's
+    page was loaded: left as the other person set it, not overwritten."""
+
+    enrolment_id: int
+    participant: str  # the participant's display name
+    wanted: str  # the status this coach chose
+    status: str  # the status it has now ("" when the mark was removed)
+    by: str  # display name of whoever set it now ("" when unknown)
+    checked_in: bool  # set by the participant checking in with the code
+    at: datetime | None
+
+
+@dataclass(frozen=True)
+class AttendanceSaved:
+    """What a batch of the coach's marks did: `saved` marks stored (changed),
+    `conflicts` not stored because someone else changed them first."""
+
+    saved: int
+    conflicts: tuple[AttendanceConflict, ...] = ()

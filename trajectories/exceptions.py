@@ -7,6 +7,8 @@ answers it (through `lms.api.exception_handler`), `field` which input it concern
 
 from __future__ import annotations
 
+from typing import Any
+
 from lms.exceptions import Conflict, DomainError, Forbidden, NotFound
 
 
@@ -26,6 +28,17 @@ class NotYours(NotAllowed, Forbidden):
 class InvalidEntry(NotAllowed):
     """A journal entry names a session, assignment or section its journal does
     not have; `field` is "session", "assignment" or "sections"."""
+
+
+class StaleEntry(Conflict, TrajectoryError):
+    """The entry's content was saved elsewhere (another window, tab or device)
+    after the version this edit started from: nothing was stored (409, on the
+    field "version"). `current_version` is the entry's version now; sending the
+    edit again with it keeps this text over the other."""
+
+    def __init__(self, message: Any, *, current_version: int) -> None:
+        super().__init__(message, field="version")
+        self.current_version = current_version
 
 
 class EnrolmentClosed(TrajectoryError):

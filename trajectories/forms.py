@@ -26,6 +26,14 @@ class CheckInForm(forms.Form):
     )
 
 
+# Versions are counted from 1; a bigger number than a database integer holds is
+# no version at all (refused as one, never a server error).
+MAX_VERSION = 2**31 - 1
+VERSION_MISSING = _(
+    "The page did not say which version of the entry you edited: reload the page."
+)
+
+
 def rich_text(value: str) -> str:
     return str(clean_typed_html(value))
 
@@ -46,15 +54,32 @@ class JournalEntryForm(forms.Form):
         widget=forms.Select,
     )
 
+    # The version of the entry the page was loaded with (hidden); the service
+    # refuses a save over a newer one. Required when editing an entry.
+    version = forms.IntegerField(
+        label=_("Version"),
+        required=False,
+        min_value=1,
+        max_value=MAX_VERSION,
+        widget=forms.HiddenInput,
+        error_messages=dict.fromkeys(
+            ("required", "invalid", "min_value", "max_value"), VERSION_MISSING
+        ),
+    )
+
     def __init__(
         self,
         *args: Any,
         sections: Any,
         sessions: Any,
         assignments: Any = (),
+        editing: bool = False,
         **kwargs: Any,
     ):
         super().__init__(*args, **kwargs)
+        self.fields["version"].required = editing
+        # Set after a refused save: the version the entry has now.
+        self.conflict_version: int | None = None
         self.fields["session"].widget.choices = [  # type: ignore[attr-defined]
             ("", _("No particular session"))
         ] + [(s.pk, f"{s.number}. {s.title}") for s in sessions]
@@ -80,6 +105,14 @@ class JournalEntryForm(forms.Form):
             key: rich_text(self.cleaned_data.get(f"section_{key}", ""))
             for key in self.section_keys
         }
+
+    def offer_version(self, version: int) -> None:
+        """After a save refused because the entry changed elsewhere: the form
+        keeps the person's text and now carries the entry's current version, so
+        saving again (having been told) keeps their text over the other."""
+        self.conflict_version = version
+        self.data = self.data.copy()
+        self.data["version"] = str(version)
 
 
 class ShareForm(forms.Form):
@@ -169,15 +202,19 @@ class PeerGroupsForm(forms.Form):
         }
 
 
-def attendance_marks(data: Any) -> dict[int, str] | None:
+def attendance_marks(data: Any, prefix: str = "attendance-") -> dict[int, str] | None:
     """The coach's marks as posted (`attendance-<enrolment id>` = status), by
     enrolment id; None when a name does not end in an id. Which statuses and
-    participants are allowed is the service's check."""
+    participants are allowed is the service's check.
+
+    With `prefix="was-"`: what each mark was when the page was loaded ("" for
+    none), which the page sends along so a mark someone else changed meanwhile
+    is not overwritten."""
     marks: dict[int, str] = {}
     for name, value in data.items():
-        if not name.startswith("attendance-"):
+        if not name.startswith(prefix):
             continue
-        number = name.removeprefix("attendance-")
+        number = name.removeprefix(prefix)
         if not number.isdigit() or len(number) > 18:
             return None
         marks[int(number)] = str(value)

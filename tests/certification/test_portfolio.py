@@ -240,6 +240,7 @@ def test_submitting_freezes_a_snapshot_that_later_edits_do_not_touch(
     trajectory_services.save_entry(
         author=world.lecturer, enrolment=world.enrolment, entry=entry,
         title="Rewritten later", sections={"what": "<p>changed</p>"},
+        version=entry.version,
     )  # fmt: skip
     # And the portfolio itself is closed for changes while it is assessed.
     with pytest.raises(InvalidState):

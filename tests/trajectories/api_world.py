@@ -107,3 +107,10 @@ def build_world(
             "programme_admin": programme_admin,
         },
     )
+
+
+def version_of(entry: JournalEntry | int) -> int:
+    """The entry's version as stored now: what a client that just read it sends
+    back when it saves."""
+    pk = entry if isinstance(entry, int) else entry.pk
+    return int(JournalEntry.objects.values_list("version", flat=True).get(pk=pk))

@@ -9,7 +9,13 @@ from typing import Any
 import pytest
 from django.conf import settings
 
-from tests.trajectories.api_world import API, World, build_world, entry_url
+from tests.trajectories.api_world import (
+    API,
+    World,
+    build_world,
+    entry_url,
+    version_of,
+)
 from trajectories.models import Feedback, JournalEntry, JournalRevision
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +72,9 @@ def test_hostile_html_is_cleaned_like_on_the_site(world: World) -> None:
     assert entry.title == "Bold title"
     assert entry.sections["what"].startswith("<p>Kept <strong>bold</strong></p>")
     patched = author.patch(
-        entry_url(entry), {"sections": {"now_what": HOSTILE_HTML}}, format="json"
+        entry_url(entry),
+        {"version": version_of(entry), "sections": {"now_what": HOSTILE_HTML}},
+        format="json",
     )
     assert "alert" not in patched.content.decode()
     revision = entry.revisions.get()
@@ -135,7 +143,11 @@ def test_bad_fields_are_named(world: World, body: dict[str, Any], field: str) ->
     )
     assert created.status_code == 400
     assert field in created.json(), created.json()
-    updated = author.patch(entry_url(world.entry), body, format="json")
+    updated = author.patch(
+        entry_url(world.entry),
+        {"version": version_of(world.entry), **body},
+        format="json",
+    )
     if "title" not in body and field == "title":
         assert updated.status_code == 200  # PATCH may leave the title out
         return
@@ -167,7 +179,7 @@ def test_bad_enrolment_is_named(world: World, body: dict[str, Any]) -> None:
 def test_the_site_form_limits_apply(world: World) -> None:
     author = world.client("author")
     html = f"<p>{'y' * (50_000 - 7)}</p>"
-    at_limit = {"title": "x" * 200, "sections": {"what": html}}
+    at_limit = {"version": 1, "title": "x" * 200, "sections": {"what": html}}
     response = author.put(entry_url(world.entry), at_limit, format="json")
     assert response.status_code == 200
     assert response.json()["sections"]["what"] == html  # kept whole
@@ -177,14 +189,16 @@ def test_the_site_form_limits_apply(world: World) -> None:
     # as the site's form keeps them.
     typed = author.patch(
         entry_url(world.entry),
-        {"sections": {"so_what": "line\n" * 10_000}},
+        {"version": 2, "sections": {"so_what": "line\n" * 10_000}},
         format="json",
     )
     assert typed.status_code == 200
     assert typed.json()["sections"]["so_what"].count("line") == 10_000
     # One character more than the form takes is refused by name.
     over = author.patch(
-        entry_url(world.entry), {"sections": {"so_what": "y" * 50_001}}, format="json"
+        entry_url(world.entry),
+        {"version": 3, "sections": {"so_what": "y" * 50_001}},
+        format="json",
     )
     assert over.status_code == 400
     assert list(over.json()["sections"]) == ["so_what"]
@@ -236,8 +250,9 @@ def test_malformed_json_is_a_400(world: World, body: Any) -> None:
     ):
         response = getattr(author, method)(url, body, content_type="application/json")
         if body == "" and method == "patch":
-            # An empty PATCH changes nothing; it still saves (a revision) like autosave.
-            assert response.status_code == 200
+            # An empty PATCH does not even say which version it edits.
+            assert response.status_code == 400
+            assert list(response.json()) == ["version"]
             continue
         assert response.status_code == 400, (method, url, response.content)
         assert response.json(), (method, url)

@@ -15,6 +15,7 @@ from tests.trajectories.api_world import (
     build_world,
     entry_url,
     query_of,
+    version_of,
 )
 from trajectories import services
 from trajectories.models import JournalEntry, JournalRevision
@@ -74,7 +75,11 @@ def test_saves_keep_revisions_like_the_autosave(world: World) -> None:
     author = world.client("author")
     url = entry_url(world.entry)
     for text in ("second", "third"):
-        response = author.patch(url, {"sections": {"what": text}}, format="json")
+        response = author.patch(
+            url,
+            {"version": version_of(world.entry), "sections": {"what": text}},
+            format="json",
+        )
         assert response.status_code == 200
     # Within ten minutes of the last revision a save updates it (as autosave does).
     revisions = author.get(entry_url(world.entry, "revisions/")).json()
@@ -83,7 +88,11 @@ def test_saves_keep_revisions_like_the_autosave(world: World) -> None:
     JournalRevision.objects.filter(entry=world.entry).update(
         saved_at=world.entry.updated_at - timedelta(minutes=11)
     )
-    author.patch(url, {"title": "Week 1, later"}, format="json")
+    author.patch(
+        url,
+        {"version": version_of(world.entry), "title": "Week 1, later"},
+        format="json",
+    )
     revisions = author.get(entry_url(world.entry, "revisions/")).json()
     assert [r["title"] for r in revisions["results"]] == ["Week 1, later", "Week 1"]
     assert revisions["results"][0]["sections"]["what"] == "<p>third</p>"
@@ -95,10 +104,18 @@ def test_patch_keeps_what_it_does_not_mention_and_put_replaces(world: World) -> 
     session = world.cohort.sessions.get(number=1)
     author.patch(
         url,
-        {"session": session.pk, "sections": {"so_what": "It matters."}},
+        {
+            "version": version_of(world.entry),
+            "session": session.pk,
+            "sections": {"so_what": "It matters."},
+        },
         format="json",
     )
-    data = author.patch(url, {"sections": {"now_what": "Next."}}, format="json").json()
+    data = author.patch(
+        url,
+        {"version": version_of(world.entry), "sections": {"now_what": "Next."}},
+        format="json",
+    ).json()
     assert data["title"] == "Week 1" and data["session"]["id"] == session.pk
     assert data["sections"] == {
         "what": "<p>I rewrote the rubric.</p>",
@@ -107,7 +124,13 @@ def test_patch_keeps_what_it_does_not_mention_and_put_replaces(world: World) -> 
     }
     # PUT is the whole entry: no session given means about no particular session.
     data = author.put(
-        url, {"title": "Rewritten", "sections": {"what": "Only this."}}, format="json"
+        url,
+        {
+            "version": version_of(world.entry),
+            "title": "Rewritten",
+            "sections": {"what": "Only this."},
+        },
+        format="json",
     ).json()
     assert data["session"] is None
     assert data["sections"] == {
@@ -115,11 +138,18 @@ def test_patch_keeps_what_it_does_not_mention_and_put_replaces(world: World) -> 
         "so_what": "",
         "now_what": "",
     }
-    missing = author.put(url, {"title": "No sections"}, format="json")
+    missing = author.put(
+        url, {"version": version_of(world.entry), "title": "No sections"}, format="json"
+    )
     assert missing.status_code == 400 and list(missing.json()) == ["sections"]
-    cleared = author.patch(url, {"session": session.pk}, format="json").json()
+    cleared = author.patch(
+        url, {"version": version_of(world.entry), "session": session.pk}, format="json"
+    ).json()
     assert cleared["session"]["id"] == session.pk
-    assert author.patch(url, {"session": None}, format="json").json()["session"] is None
+    cleared = author.patch(
+        url, {"version": version_of(world.entry), "session": None}, format="json"
+    ).json()
+    assert cleared["session"] is None
 
 
 def test_the_site_clears_the_session_too(world: World, client_for: Any) -> None:
@@ -131,10 +161,16 @@ def test_the_site_clears_the_session_too(world: World, client_for: Any) -> None:
         title="Week 1",
         sections=world.entry.sections,
         session_id=session.pk,
+        version=world.entry.version,
     )
     client_for(world.people["author"]).post(
         reverse("engage_trajectories:entry_edit", args=[world.entry.pk]),
-        {"title": "Week 1", "session": "", "section_what": "Still here"},
+        {
+            "title": "Week 1",
+            "session": "",
+            "section_what": "Still here",
+            "version": version_of(world.entry),
+        },
     )
     world.entry.refresh_from_db()
     assert world.entry.session_id is None
@@ -264,10 +300,18 @@ def test_an_entry_about_an_assignment(world: World) -> None:
     url = created.json()["url"]
     # PATCH leaves it; PUT is the whole entry, so no assignment means none.
     assert (
-        author.patch(url, {"title": "Renamed"}, format="json").json()["assignment"]
+        author.patch(
+            url,
+            {"version": created.json()["version"], "title": "Renamed"},
+            format="json",
+        ).json()["assignment"]
         == key
     )
     listed = author.get(f"{API}journal-entries/").json()["results"]
     assert {e["assignment"] for e in listed} == {key, ""}
-    put = author.put(url, {"title": "Renamed", "sections": {}}, format="json")
+    put = author.put(
+        url,
+        {"version": created.json()["version"] + 1, "title": "Renamed", "sections": {}},
+        format="json",
+    )
     assert put.json()["assignment"] == ""

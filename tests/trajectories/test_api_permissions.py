@@ -15,6 +15,7 @@ from tests.trajectories.api_world import (
     api_client,
     build_world,
     entry_url,
+    version_of,
 )
 from trajectories import services
 from trajectories.models import EnrolmentStatus, Feedback, JournalEntry
@@ -83,11 +84,17 @@ def test_only_the_author_changes_an_entry_or_sees_its_revisions(
         got[role] = (
             client.put(
                 entry_url(world.entry),
-                {"title": f"By {role}", "sections": {"what": "x"}},
+                {
+                    "version": version_of(world.entry),
+                    "title": f"By {role}",
+                    "sections": {"what": "x"},
+                },
                 format="json",
             ).status_code,
             client.patch(
-                entry_url(world.entry), {"title": f"By {role}"}, format="json"
+                entry_url(world.entry),
+                {"version": version_of(world.entry), "title": f"By {role}"},
+                format="json",
             ).status_code,
             client.post(
                 entry_url(world.entry, "share/"),
@@ -234,7 +241,10 @@ def test_writes_need_the_csrf_token_like_the_site(world: World) -> None:
         client.get("/accounts/login/")
         token = client.cookies["csrftoken"]
     accepted = client.patch(
-        url, {"title": "With token"}, format="json", HTTP_X_CSRFTOKEN=token.value
+        url,
+        {"version": version_of(world.entry), "title": "With token"},
+        format="json",
+        HTTP_X_CSRFTOKEN=token.value,
     )
     assert accepted.status_code == 200 and accepted.json()["title"] == "With token"
 

@@ -117,5 +117,6 @@ def test_a_batch_with_one_bad_mark_stores_nothing(
     assert not Attendance.objects.exists()
     # A good batch is stored whole, in one go.
     good = {first.pk: "present", second.pk: "excused"}
-    assert services.mark_attendance_batch(actor=coach, session=session, marks=good) == 2
+    saved = services.mark_attendance_batch(actor=coach, session=session, marks=good)
+    assert saved.saved == 2 and not saved.conflicts
     assert dict(Attendance.objects.values_list("enrolment_id", "status")) == good

@@ -95,12 +95,15 @@ def test_autosave_returns_json_and_coalesces_revisions(
         new_url, {"title": "Draft", "section_what": "first"}, HTTP_X_AUTOSAVE="1"
     ).json()
     entry = JournalEntry.objects.get(pk=reply["id"])
+    assert reply["version"] == 1
     for text in ("second", "third"):
-        client.post(
+        # Each autosave sends the version the previous one answered.
+        reply = client.post(
             reply["edit_url"],
-            {"title": "Draft", "section_what": text},
+            {"title": "Draft", "section_what": text, "version": reply["version"]},
             HTTP_X_AUTOSAVE="1",
-        )
+        ).json()
+    assert reply["version"] == 3
     entry.refresh_from_db()
     assert "third" in entry.sections["what"]
     assert JournalRevision.objects.filter(entry=entry).count() == 1
@@ -118,7 +121,7 @@ def test_nobody_edits_someone_elses_entry(
     with pytest.raises(NotAllowed):
         services.save_entry(
             author=coach, enrolment=setting["enrolment"], entry=entry, title="x",
-            sections={},
+            sections={}, version=entry.version,
         )  # fmt: skip
 
 

@@ -185,6 +185,7 @@ def test_moving_a_shared_entry_to_another_session_completes() -> None:
     services.save_entry(
         author=t.lecturer, enrolment=t.enrolment, entry=entry, title=entry.title,
         sections=entry.sections, session_id=t.cohort.sessions.get(number=5).pk,
+        version=entry.version,
     )  # fmt: skip
     assert t.refresh().status == "enrolled"  # session 4 lost its reflection
     t.reflect(4)

@@ -186,6 +186,7 @@ def test_reflections_can_be_about_an_assignment(running: Any, client_for: Any) -
         services.save_entry(
             author=running.lecturer, enrolment=running.enrolment, entry=entry,
             title="t", sections={}, assignment_key="not-an-assignment",
+            version=entry.version,
         )  # fmt: skip
     assert refused.value.field == "assignment"
     entry.refresh_from_db()

@@ -69,6 +69,11 @@ class JournalEntry(models.Model):
     shared_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Goes up by one on every save of the content (title, sections, what it is
+    # about), never on sharing. An edit names the version it started from and is
+    # refused when the entry has moved on (`services.save_entry`), so two windows
+    # never silently undo each other.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["-updated_at", "-pk"]

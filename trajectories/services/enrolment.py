@@ -18,6 +18,7 @@ from lms.notifications.services import notify
 from lms.xapi.services import record
 
 from .. import xapi as events
+from ..data import AttendanceConflict, AttendanceSaved
 from ..exceptions import (
     CheckInRefused,
     EnrolmentClosed,
@@ -41,6 +42,7 @@ from ..rules.checkin import (
 )
 from ..signals import enrolment_changed
 from .completion import complete_if_done
+from .locking import claim
 
 ACTIVE = (EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED)
 
@@ -199,13 +201,16 @@ def check_in(*, user: Any, code: str) -> Attendance:
     ).first()
     if enrolment is None:
         raise CheckInRefused(_("You are not enrolled in this cohort."))
-    return _set_attendance(
-        session=session,
-        enrolment=enrolment,
-        status=AttendanceStatus.PRESENT,
-        by=user,
-        checked_in=True,
-    )
+    with transaction.atomic():
+        # As a coach's batch does: one write to a session's marks at a time.
+        claim(CohortSession.objects.filter(pk=session.pk), "checkin_code")
+        return _set_attendance(
+            session=session,
+            enrolment=enrolment,
+            status=AttendanceStatus.PRESENT,
+            by=user,
+            checked_in=True,
+        )
 
 
 def mark_attendance(
@@ -217,34 +222,86 @@ def mark_attendance(
 
 
 def mark_attendance_batch(
-    *, actor: Any, session: CohortSession, marks: Mapping[int, str]
-) -> int:
+    *,
+    actor: Any,
+    session: CohortSession,
+    marks: Mapping[int, str],
+    loaded: Mapping[int, str] | None = None,
+) -> AttendanceSaved:
     """The coach records present, excused or absent for several participants of
-    the session's cohort (enrolment id -> status), all or nothing: an unknown
-    status or someone outside the cohort refuses the whole batch. Returns how
-    many were recorded."""
+    the session's cohort (enrolment id -> status), in one transaction.
+
+    `loaded` is what each mark was when the coach's page was loaded (enrolment
+    id -> status, "" for none). A mark this coach changed that someone else
+    (another coach, or the participant checking in) changed meanwhile is not
+    overwritten: it comes back in `conflicts`, with who set it and when, and the
+    other marks are stored. A mark left as loaded, or already as wanted, is not
+    written again, so who set it stays recorded. A mark without a loaded value
+    (as `mark_attendance` sends) is stored as asked.
+
+    An unknown status or someone outside the cohort refuses the whole batch.
+    """
     if not actor.has_perm(COACH_COHORT, session.cohort):
         raise NotYours(_("Only the cohort's coaches can mark attendance."))
-    if any(status not in AttendanceStatus.values for status in marks.values()):
+    loaded = loaded or {}
+    if any(status not in AttendanceStatus.values for status in marks.values()) or any(
+        status and status not in AttendanceStatus.values for status in loaded.values()
+    ):
         raise InvalidAttendance(_("Unknown attendance status."), field="status")
     enrolments = Enrolment.objects.filter(
         cohort_id=session.cohort_id, pk__in=list(marks)
-    ).select_related("user")
+    ).select_related("user__engage_profile")
     if len(enrolments) != len(marks):
         raise InvalidAttendance(
             _("Mark attendance only for participants of this cohort."),
             field="enrolment",
         )
+    saved = 0
+    conflicts: list[AttendanceConflict] = []
     with transaction.atomic():
+        # One batch (or check-in) of a session at a time: what is read next is
+        # what the marks replace.
+        claim(CohortSession.objects.filter(pk=session.pk), "checkin_code")
+        current = {
+            a.enrolment_id: a
+            for a in Attendance.objects.filter(
+                session=session, enrolment_id__in=list(marks)
+            ).select_related("recorded_by__engage_profile")
+        }
         for enrolment in enrolments:
+            wanted, now = marks[enrolment.pk], current.get(enrolment.pk)
+            status = now.status if now else ""
+            if enrolment.pk in loaded:
+                was = loaded[enrolment.pk]
+                if wanted in (was, status):  # left as loaded, or agreed
+                    continue
+                if status != was:  # changed by someone else since the page loaded
+                    conflicts.append(_conflict(enrolment, wanted, now))
+                    continue
             _set_attendance(
                 session=session,
                 enrolment=enrolment,
-                status=marks[enrolment.pk],
+                status=wanted,
                 by=actor,
                 checked_in=False,
             )
-    return len(marks)
+            saved += 1
+    return AttendanceSaved(saved=saved, conflicts=tuple(conflicts))
+
+
+def _conflict(
+    enrolment: Enrolment, wanted: str, now: Attendance | None
+) -> AttendanceConflict:
+    by = now.recorded_by if now is not None else None
+    return AttendanceConflict(
+        enrolment_id=enrolment.pk,
+        participant=profile_of(enrolment.user).display_name,
+        wanted=wanted,
+        status=now.status if now is not None else "",
+        by=profile_of(by).display_name if by is not None else "",
+        checked_in=bool(now and now.checked_in),
+        at=now.recorded_at if now is not None else None,
+    )
 
 
 def _set_attendance(

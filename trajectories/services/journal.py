@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import format_lazy
@@ -19,7 +20,7 @@ from lms.sanitizing import clean_html, clean_text
 from lms.xapi.services import record
 
 from .. import xapi as events
-from ..exceptions import InvalidEntry, NotAllowed, NotYours
+from ..exceptions import InvalidEntry, NotAllowed, NotYours, StaleEntry
 from ..models import (
     Enrolment,
     EnrolmentStatus,
@@ -32,6 +33,7 @@ from ..models import (
 from ..permissions import COACH_COHORT, READ_ENTRY
 from ..rules.reflection import sections_for
 from .completion import complete_if_done
+from .locking import claim
 
 # Autosaves within this time update the latest revision instead of adding one.
 REVISION_WINDOW = timedelta(minutes=10)
@@ -87,16 +89,6 @@ def _checked_assignment(enrolment: Enrolment, key: str) -> str:
     )
 
 
-def _about(entry_id: int) -> tuple[int | None, str]:
-    """The session and assignment a stored entry is about."""
-    session_id, key = (
-        JournalEntry.objects.filter(pk=entry_id)
-        .values_list("session_id", "assignment_key")
-        .get()
-    )
-    return session_id, key
-
-
 def save_entry(
     *,
     author: Any,
@@ -104,10 +96,17 @@ def save_entry(
     title: str,
     sections: dict[str, str],
     entry: JournalEntry | None = None,
+    version: int | None = None,
     session_id: int | None = None,
     assignment_key: str | None = None,
 ) -> JournalEntry:
     """Create or update an entry (also the autosave); keeps a revision history.
+
+    An update names the `version` of the entry it started from and writes only
+    the content (title, sections, session, assignment), never who may read it.
+    When the entry was saved elsewhere since that version, nothing is stored:
+    StaleEntry (409) says the version it has now. A missing version is refused
+    (InvalidEntry on "version").
 
     `session_id`: a session of the cohort, or None for none. `assignment_key`: the
     programme assignment the entry reflects on ("" for none, None to leave it as
@@ -120,27 +119,24 @@ def save_entry(
     if entry is not None and entry.enrolment_id != enrolment.pk:
         raise NotYours(_("This entry belongs to another journal."))
     cleaned = _checked_sections(enrolment, sections)
-    session_id = _checked_session(enrolment, session_id or None)
+    content: dict[str, Any] = {
+        "title": clean_text(title)[:200] or _("Untitled entry"),
+        "sections": cleaned,
+        "session_id": _checked_session(enrolment, session_id or None),
+    }
     if assignment_key is not None:
-        assignment_key = _checked_assignment(enrolment, assignment_key)
+        content["assignment_key"] = _checked_assignment(enrolment, assignment_key)
     now = timezone.now()
     with transaction.atomic():
         if entry is None:
-            entry = JournalEntry(enrolment=enrolment)
-        entry.title = clean_text(title)[:200] or _("Untitled entry")
-        entry.sections = cleaned
-        entry.session_id = session_id
-        if assignment_key is not None:
-            entry.assignment_key = assignment_key
-        about_changed = (
-            entry.pk is not None
-            and entry.visibility != Visibility.PRIVATE
-            and (entry.session_id, entry.assignment_key) != _about(entry.pk)
-        )
-        entry.save()
-        if about_changed:
-            # A shared reflection now counts for another session or assignment.
-            complete_if_done(enrolment=enrolment)
+            entry = JournalEntry.objects.create(enrolment=enrolment, **content)
+        elif version is None:
+            raise InvalidEntry(
+                _("Say which version of the entry you edited: reload the page."),
+                field="version",
+            )
+        else:
+            _update_content(entry, version=version, content=content, now=now)
         latest = entry.revisions.order_by("-saved_at").first()
         if latest is not None and now - latest.saved_at < REVISION_WINDOW:
             latest.title, latest.sections = entry.title, entry.sections
@@ -152,6 +148,38 @@ def save_entry(
     return entry
 
 
+def _update_content(
+    entry: JournalEntry, *, version: int, content: dict[str, Any], now: Any
+) -> None:
+    """Write `content` over `version` of the entry, or refuse (StaleEntry).
+
+    The first statement claims the version (compare and set: a second edit from
+    the same version finds none to claim, on any database); it also locks the row,
+    so what is read next is what this save replaces. Sharing is left as it is.
+    """
+    rows = JournalEntry.objects.filter(pk=entry.pk)
+    if not rows.filter(version=version).update(version=F("version") + 1):
+        raise StaleEntry(
+            _(
+                "This entry changed in another window or on another device since "
+                "you opened it. Nothing was saved."
+            ),
+            current_version=rows.values_list("version", flat=True).get(),
+        )
+    before = rows.values(
+        "session_id", "assignment_key", "visibility", "shared_at", "version"
+    ).get()
+    rows.update(**content, updated_at=now)
+    for name, value in {**before, **content, "updated_at": now}.items():
+        setattr(entry, name, value)
+    if before["visibility"] != Visibility.PRIVATE and (
+        entry.session_id,
+        entry.assignment_key,
+    ) != (before["session_id"], before["assignment_key"]):
+        # A shared reflection now counts for another session or assignment.
+        complete_if_done(enrolment=entry.enrolment)
+
+
 def share_entry(*, author: Any, entry: JournalEntry, visibility: str) -> JournalEntry:
     """Change who can read an entry; sharing for the first time is recorded."""
     if entry.enrolment.user_id != author.pk:  # the author's own decision
@@ -159,12 +187,12 @@ def share_entry(*, author: Any, entry: JournalEntry, visibility: str) -> Journal
     if visibility not in Visibility.values:
         raise NotAllowed(_("Choose who can read the entry."), field="visibility")
     with transaction.atomic():
-        was_private = (
-            JournalEntry.objects.filter(pk=entry.pk)
-            .values_list("visibility", flat=True)
-            .get()
-            == Visibility.PRIVATE
-        )
+        # Only who may read it is written: never the content, which another
+        # window may be saving meanwhile (its version stays as it is). The row
+        # is claimed with a write before it is read (`locking.claim`).
+        rows = claim(JournalEntry.objects.filter(pk=entry.pk), "visibility")
+        was, entry.shared_at = rows.values_list("visibility", "shared_at").get()
+        was_private = was == Visibility.PRIVATE
         entry.visibility = visibility
         first_share = visibility != Visibility.PRIVATE and entry.shared_at is None
         now = timezone.now()

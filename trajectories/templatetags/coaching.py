@@ -52,6 +52,18 @@ def attendance_groups(
 
 
 @register.simple_tag
+def attendance_loaded(marks: Iterable[tuple[Any, str]]) -> SafeString:
+    """A hidden input per participant with their mark as the page shows it ("" for
+    none): the service leaves a mark alone that someone else changed meanwhile
+    (`services.mark_attendance_batch(loaded=...)`)."""
+    return format_html_join(
+        "",
+        '<input type="hidden" name="was-{}" value="{}">',
+        ((int(enrolment.pk), current or "") for enrolment, current in marks),
+    )
+
+
+@register.simple_tag
 def peer_group_inputs(form: Any, datalist: str = "") -> list[dict[str, Any]]:
     """The text boxes of an unbound form of plain text fields (the peer groups:
     one per participant), as values for frontend's `text_inputs`."""

@@ -7,7 +7,10 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from lms.accounts.access import ensure, requires_object, signed_in
@@ -15,6 +18,7 @@ from lms.forms import add_domain_error
 
 from .. import selectors, services
 from ..conf import trajectory_settings
+from ..data import AttendanceConflict
 from ..exceptions import TrajectoryError
 from ..forms import PeerGroupsForm, SessionSummaryForm, attendance_marks
 from ..models import AttendanceStatus, Cohort, CohortSession
@@ -104,21 +108,66 @@ def _mark_attendance(
     request: HttpRequest, session: CohortSession, url: str
 ) -> HttpResponse:
     marks = attendance_marks(request.POST)
+    # What each mark was when this coach's page was loaded.
+    loaded = attendance_marks(request.POST, prefix="was-")
     try:
-        if marks is None:
+        if marks is None or loaded is None:
             raise TrajectoryError(_("Choose present, excused or absent."))
-        saved = services.mark_attendance_batch(
-            actor=request.user, session=session, marks=marks
+        result = services.mark_attendance_batch(
+            actor=request.user, session=session, marks=marks, loaded=loaded
         )
     except TrajectoryError as error:
         messages.error(
             request, _("Nothing was saved: %(why)s") % {"why": error.message}
         )
     else:
+        if result.conflicts:
+            messages.warning(request, _conflicts_message(result.conflicts))
         messages.success(
-            request, _("Attendance saved for %(n)d participants.") % {"n": saved}
+            request,
+            ngettext(
+                "Attendance saved for %(n)d participant.",
+                "Attendance saved for %(n)d participants.",
+                result.saved,
+            )
+            % {"n": result.saved},
         )
     return redirect(url + f"?session={session.pk}")
+
+
+def _conflicts_message(conflicts: tuple[AttendanceConflict, ...]) -> str:
+    """Which marks were not saved because someone else changed them first, who
+    did, and when."""
+    labels = dict(AttendanceStatus.choices)
+    rows = []
+    for c in conflicts:
+        values = {
+            "participant": c.participant,
+            "status": labels.get(c.status, _("not recorded")),
+            "wanted": labels.get(c.wanted, c.wanted),
+            "by": c.by or _("someone else"),
+            "at": date_format(localtime(c.at), "j M H:i") if c.at else "",
+        }
+        if c.checked_in:
+            row = _(
+                "%(participant)s checked in with the code at %(at)s: %(status)s "
+                "(you chose %(wanted)s)"
+            )
+        else:
+            row = _(
+                "%(participant)s: %(status)s, set by %(by)s at %(at)s (you chose "
+                "%(wanted)s)"
+            )
+        rows.append(row % values)
+    return ngettext(
+        "Not saved for %(n)d participant, because someone else changed the mark "
+        "after you opened this page: %(rows)s. The page shows the mark as it is "
+        "now; change it again if you still mean to.",
+        "Not saved for %(n)d participants, because someone else changed their "
+        "marks after you opened this page: %(rows)s. The page shows the marks as "
+        "they are now; change them again if you still mean to.",
+        len(conflicts),
+    ) % {"n": len(conflicts), "rows": "; ".join(rows)}
 
 
 def _peer_groups_form(cohort: Cohort, data: object = None) -> PeerGroupsForm:

@@ -15,7 +15,7 @@ from lms.accounts.access import ensure, requires_object, signed_in
 from lms.forms import add_domain_error
 
 from .. import selectors, services
-from ..exceptions import TrajectoryError
+from ..exceptions import StaleEntry, TrajectoryError
 from ..forms import AttachmentForm, FeedbackForm, JournalEntryForm, ShareForm
 from ..models import Enrolment, JournalEntry
 from ..permissions import READ_ENTRY, WRITE_ENTRY
@@ -23,11 +23,12 @@ from ..rules.reflection import sections_for
 
 
 def _form(
-    enrolment: Enrolment, data: Any = None, initial: Any = None
+    enrolment: Enrolment, data: Any = None, initial: Any = None, editing: bool = False
 ) -> JournalEntryForm:
     return JournalEntryForm(
         data,
         initial=initial,
+        editing=editing,
         sections=sections_for(enrolment.cohort.programme.reflection_model),
         sessions=list(enrolment.cohort.sessions.order_by("number")),
         assignments=[
@@ -85,6 +86,7 @@ def _autosave_reply(entry: JournalEntry) -> JsonResponse:
         {
             "id": entry.pk,
             "saved_at": entry.updated_at.isoformat(),
+            "version": entry.version,
             "edit_url": reverse("engage_trajectories:entry_edit", args=[entry.pk]),
         }
     )
@@ -95,7 +97,7 @@ def _write(
 ) -> HttpResponse:
     autosave = request.headers.get("X-Autosave") == "1"
     if request.method == "POST":
-        form = _form(enrolment, request.POST)
+        form = _form(enrolment, request.POST, editing=entry is not None)
         saved = _save(request, form, enrolment, entry)
         if saved is not None and autosave:
             return _autosave_reply(saved)
@@ -103,15 +105,23 @@ def _write(
             messages.success(request, _("Entry saved."))
             return redirect("engage_trajectories:entry", pk=saved.pk)
         if autosave:
-            return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+            # 409: changed elsewhere; `version` is the entry's version now.
+            return JsonResponse(
+                {
+                    "errors": form.errors.get_json_data(),
+                    "version": form.conflict_version,
+                },
+                status=_status(form),
+            )
     elif entry is not None:
         initial = {
             "title": entry.title,
             "session": entry.session_id,
             "assignment": entry.assignment_key,
+            "version": entry.version,
         }
         initial.update({f"section_{k}": v for k, v in entry.sections.items()})
-        form = _form(enrolment, initial=initial)
+        form = _form(enrolment, initial=initial, editing=True)
     else:
         # "Write a reflection on this assignment" and "Share a reflection on
         # session N" link here with it chosen.
@@ -126,8 +136,13 @@ def _write(
         request,
         "engage_trajectories/entry_form.html",
         {"form": form, "enrolment": enrolment, "entry": entry},
-        status=400 if form.is_bound and form.errors else 200,
+        status=_status(form) if form.is_bound and form.errors else 200,
     )
+
+
+def _status(form: JournalEntryForm) -> int:
+    """409 for a save refused because the entry changed elsewhere, else 400."""
+    return 409 if form.conflict_version is not None else 400
 
 
 def _save(
@@ -144,6 +159,7 @@ def _save(
             author=request.user,
             enrolment=enrolment,
             entry=entry,
+            version=form.cleaned_data.get("version"),
             title=form.cleaned_data["title"],
             sections=form.cleaned_sections(),
             session_id=form.cleaned_data.get("session"),
@@ -151,6 +167,8 @@ def _save(
         )
     except TrajectoryError as error:
         add_domain_error(form, error)
+        if isinstance(error, StaleEntry):
+            form.offer_version(error.current_version)
         return None
 
 

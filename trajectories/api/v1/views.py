@@ -53,6 +53,13 @@ INVALID = OpenApiResponse(
 )
 
 
+CHANGED = OpenApiResponse(
+    OpenApiTypes.OBJECT,
+    description="The entry was saved elsewhere since the version you sent: nothing "
+    "was stored. {version: [message]}; read the entry again for its version.",
+)
+
+
 def _write_responses(answer: Any, code: int = 200) -> dict[int, Any]:
     """The answers of a write to an entry: `answer`, or refused by field, for
     not being its author, or for not seeing it."""
@@ -205,6 +212,7 @@ def _save(
         author=request.user,
         enrolment=enrolment,
         entry=entry,
+        version=data.validated_data.get("version"),
         title=data.validated_data["title"],
         sections=data.validated_data["sections"],
         session_id=data.validated_data.get("session"),
@@ -241,7 +249,7 @@ class JournalEntryDetailView(_LecturerAPI):
         summary="Save a journal entry (all fields)",
         tags=[TAG],
         request=s.JournalEntryUpdateSerializer,
-        responses=_write_responses(s.JournalEntrySerializer),
+        responses={**_write_responses(s.JournalEntrySerializer), 409: CHANGED},
     )
     def put(self, request: Request, pk: int) -> Response:
         return self._update(request, pk, partial=False)
@@ -251,7 +259,7 @@ class JournalEntryDetailView(_LecturerAPI):
         summary="Save part of a journal entry",
         tags=[TAG],
         request=s.JournalEntryUpdateSerializer,
-        responses=_write_responses(s.JournalEntrySerializer),
+        responses={**_write_responses(s.JournalEntrySerializer), 409: CHANGED},
     )
     def patch(self, request: Request, pk: int) -> Response:
         return self._update(request, pk, partial=True)

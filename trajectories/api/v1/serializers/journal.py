@@ -26,6 +26,8 @@ from ..pagination import page_of
 
 # Largest id a database integer key holds; a bigger number is no id at all.
 MAX_ID = 2**63 - 1
+# Largest version an entry's version column holds.
+MAX_VERSION = 2**31 - 1
 MAX_TITLE_CHARS = JournalEntry._meta.get_field("title").max_length
 MAX_FEEDBACK_CHARS = Feedback._meta.get_field("body").max_length
 SECTIONS_HELP = (
@@ -77,12 +79,24 @@ class JournalEntryUpdateSerializer(serializers.Serializer):
         help_text="The key of a programme assignment (see me/assignments) the entry "
         'reflects on, or "" for none.',
     )
+    version = serializers.IntegerField(
+        min_value=1,
+        max_value=MAX_VERSION,
+        required=False,
+        help_text="The `version` of the entry you read and edited (required, also "
+        "for PATCH). When the entry was saved elsewhere since, nothing is stored: "
+        "409 with {version: [message]}; read the entry again for its version.",
+    )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         """Typed text becomes HTML as in the site's editor; what PATCH leaves out
         stays as it is. Which sections, session and assignment the journal has is
         the service's check (`services.save_entry`), answered by field name."""
         entry: JournalEntry | None = self.context.get("entry")
+        if entry is not None and "version" not in attrs:
+            raise serializers.ValidationError(
+                {"version": [_("Send the version of the entry you edited.")]}
+            )
         if "sections" in attrs:
             cleaned = {
                 key: str(clean_typed_html(value))
@@ -106,6 +120,7 @@ class JournalEntryCreateSerializer(JournalEntryUpdateSerializer):
     """A new entry in one of the person's own journals."""
 
     enrolment = _id_field(help_text="One of your enrolments (its journal).")
+    version = None  # type: ignore[assignment]  # a new entry starts at version 1
     sections = serializers.DictField(
         child=TextField(
             max_length=SECTION_INPUT_CHARS, allow_blank=True, trim_whitespace=False
@@ -179,6 +194,10 @@ class _EntryFields(_EntryLinks):
         source="assignment_key", help_text=ASSIGNMENT_HELP
     )
     title = serializers.CharField()
+    version = serializers.IntegerField(
+        help_text="Goes up with every save of the content (not with sharing); "
+        "send it back when you save the entry."
+    )
 
 
 class JournalEntrySummarySerializer(_EntryFields):
