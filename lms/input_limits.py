@@ -1,5 +1,7 @@
 """The limits every door of the suite puts on what it reads: the LRS
-(`lms.xapi`), the API (`lms.api.SafeJSONParser`) and the forms.
+(`lms.xapi`) and the API (`lms.api.SafeJSONParser`). (Forms need none of their
+own: Django's CharField refuses NUL, and form decoding replaces bytes that are
+not UTF-8, so no lone surrogate reaches a form.)
 
 What a request carries is refused, with a reason and before anything is stored,
 when the suite could not store it or give it back: a body over its size (413),
@@ -21,7 +23,6 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any, Protocol
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 INT64 = (-(2**63), 2**63 - 1)
@@ -83,14 +84,6 @@ def text_problem(text: str) -> str | None:
     return _(
         "Text may not contain a lone surrogate (\\u%(code)04x): it is not a character."
     ) % {"code": ord(found.group())}
-
-
-def validate_storable_text(value: Any) -> None:
-    """A form or model field validator: refuses NUL and lone surrogates."""
-    if isinstance(value, str):
-        problem = text_problem(value)
-        if problem:
-            raise ValidationError(problem, code="unstorable_text")
 
 
 def read_limited(stream: _Readable, max_bytes: int) -> bytes:
