@@ -12,6 +12,7 @@ import pytest
 from django.test import override_settings
 
 from lms.input_limits import INT64
+from lms.xapi.checks import check_xapi_settings
 from lms.xapi.exceptions import BadRequest
 from lms.xapi.models import Statement
 from lms.xapi.services import store_statements
@@ -215,3 +216,17 @@ def test_the_service_refuses_what_json_cannot_give_back(value: Any) -> None:
     with pytest.raises(BadRequest):
         store_statements([statement(email="ok@example.org"), data], client=None)
     assert not Statement.objects.exists()
+
+
+@pytest.mark.parametrize("depth", [15, 257, 100_000, "64", None])
+def test_a_depth_limit_that_cannot_work_fails_the_system_check(depth: Any) -> None:
+    with override_settings(ENGAGE_XAPI_MAX_JSON_DEPTH=depth):
+        assert "engage_xapi.E004" in [error.id for error in check_xapi_settings()]
+    with override_settings(ENGAGE_XAPI_MAX_JSON_DEPTH=16):
+        assert "engage_xapi.E004" not in [error.id for error in check_xapi_settings()]
+
+
+@override_settings(ENGAGE_XAPI_MAX_JSON_DEPTH=16)
+def test_the_depth_limit_is_a_setting(lrs: LRS) -> None:
+    assert lrs.post(None, raw=with_extension(nested(12)).encode()).status_code == 200
+    refused(lrs.post(None, raw=with_extension(nested(13)).encode()), 400, "16 levels")
