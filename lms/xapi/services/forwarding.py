@@ -3,9 +3,11 @@
 Every stored statement gets one OutboxEntry per enabled Destination in the same
 transaction. Workers claim due entries with a lease, POST them in batches and mark
 them sent; a failure backs off exponentially and, after `max_attempts`, parks the
-entry as a dead letter. A worker that dies mid-batch leaves its entries leased;
-when the lease runs out they are sent again, which an LRS treats as a no-op
-because statement ids are stable. Nothing is lost, nothing arrives twice.
+entry as a dead letter. A statement the destination refuses or fails on (5xx) while
+it takes the rest is split out of its batch and dead-lettered at once (`_deliver`).
+A worker that dies mid-batch leaves its entries leased; when the lease runs out
+they are sent again, which an LRS treats as a no-op because statement ids are
+stable. Nothing is lost, nothing arrives twice.
 """
 
 from __future__ import annotations
