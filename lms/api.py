@@ -1,6 +1,7 @@
 """What every API view of the suite shares: one exception handler for domain
-errors, a JSON parser that refuses hostile nesting, and a clear answer to bodies
-over the site's limit. Apps' API views inherit `EngageAPIView` (or mix in
+errors, a JSON parser within the suite's input limits (`lms.input_limits`: size,
+nesting, NUL and lone surrogates, numbers), and a clear answer to bodies over the
+site's limit. Apps' API views inherit `EngageAPIView` (or mix in
 `DomainErrorsMixin`), so the behaviour does not depend on the host's settings.
 """
 
@@ -13,13 +14,14 @@ from django.core.exceptions import RequestDataTooBig
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import status
-from rest_framework.exceptions import APIException, ParseError
+from rest_framework.exceptions import APIException, ParseError, ValidationError
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .exceptions import DomainError
+from .input_limits import InputRefused, JSONLimits, load_json, read_limited
 
 
 class BodyTooLarge(APIException):
@@ -50,16 +52,32 @@ class DomainErrorsMixin:
         return exception_handler
 
 
+def api_json_limits() -> JSONLimits:
+    """The API reads JSON bodies up to the site's upload limit."""
+    return JSONLimits(max_bytes=settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+
+
 class SafeJSONParser(JSONParser):
-    """JSON, refusing nesting deeper than Python recurses with a 400."""
+    """JSON within `api_json_limits()`: a body over the size answers 413, and
+    hostile nesting, NUL, lone surrogates, NaN and huge numbers answer 400 with
+    the reason, before a serializer sees them."""
 
     def parse(
         self, stream: Any, media_type: Any = None, parser_context: Any = None
     ) -> Any:
+        limits = api_json_limits()
         try:
-            return super().parse(stream, media_type, parser_context)
-        except RecursionError as error:  # "[[[[…" deeper than Python recurses
-            raise ParseError(_("JSON parse error - nested too deeply.")) from error
+            data = read_limited(stream, limits.max_bytes) if stream else b""
+            return load_json(data, limits)
+        except InputRefused as refused:
+            if refused.status == 413:
+                raise BodyTooLarge(refused.message) from None
+            if refused.path and isinstance(refused.path[0], str):
+                # A refused value inside a field: name the field, as a serializer would.
+                raise ValidationError({refused.path[0]: [refused.message]}) from None
+            raise ParseError(
+                _("JSON parse error - %(reason)s") % {"reason": refused.message}
+            ) from None
 
 
 class EngageAPIView(DomainErrorsMixin, APIView):

@@ -35,6 +35,16 @@ def check_xapi_settings(app_configs: Any = None, **kwargs: Any) -> list[Error]:
             errors.append(
                 Error(f"{name} must be a positive whole number.", id="engage_xapi.E002")
             )
+    depth = getattr(settings, "ENGAGE_XAPI_MAX_JSON_DEPTH", 64)
+    if not isinstance(depth, int) or not 16 <= depth <= 256:
+        # A statement with a SubStatement nests about 12 levels; much deeper than
+        # 256 and other LRSs (and Python's own parser) run out of stack.
+        errors.append(
+            Error(
+                "ENGAGE_XAPI_MAX_JSON_DEPTH must be a whole number from 16 to 256.",
+                id="engage_xapi.E004",
+            )
+        )
     errors += _cors_errors(getattr(settings, "ENGAGE_XAPI_CORS_ORIGINS", ()))
     return errors
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from lms.conf import engage_settings
+from lms.input_limits import INT64, JSONLimits
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,21 @@ class _XapiSettings:
     @property
     def max_body_bytes(self) -> int:
         return int(getattr(settings, "ENGAGE_XAPI_MAX_BODY_BYTES", 10 * 1024 * 1024))
+
+    @property
+    def max_json_depth(self) -> int:
+        """Deepest nesting of arrays and objects a request may carry (a statement
+        needs about ten levels; the rest is for extensions)."""
+        return int(getattr(settings, "ENGAGE_XAPI_MAX_JSON_DEPTH", 64))
+
+    @property
+    def json_limits(self) -> JSONLimits:
+        """What the LRS reads: integers must fit 64 bits, as other LRSs store them."""
+        return JSONLimits(
+            max_bytes=self.max_body_bytes,
+            max_depth=self.max_json_depth,
+            int_range=INT64,
+        )
 
     @property
     def page_size(self) -> int:

@@ -28,6 +28,11 @@ def register_forwarding_urls() -> list[object]:
             admin_views.replay_dead_letters,
             name="engage_xapi_replay",
         ),
+        path(
+            "xapi/forwarding/<int:destination_id>/replay/<uuid:statement_id>/",
+            admin_views.replay_dead_letter,
+            name="engage_xapi_replay_one",
+        ),
     ]
 
 

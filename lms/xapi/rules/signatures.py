@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import re
 from typing import Any
 
@@ -25,6 +24,9 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
+from lms.input_limits import InputRefused, load_json
+
+from ..conf import xapi_settings
 from .comparison import statements_match
 
 SIGNATURE_USAGE_TYPE = "http://adlnet.gov/expapi/attachments/signature"
@@ -61,9 +63,13 @@ def _base64url(segment: str, what: str) -> bytes:
 
 def _json_object(data: bytes, what: str) -> dict[str, Any]:
     try:
-        value = json.loads(data.decode("utf-8"), object_pairs_hook=_unique_keys)
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise SignatureError(f"the JWS {what} is not valid JSON") from None
+        value = load_json(
+            data, xapi_settings.json_limits, object_pairs_hook=_unique_keys
+        )
+    except InputRefused as refused:
+        raise SignatureError(
+            f"the JWS {what} is not valid JSON ({refused.message})"
+        ) from None
     if not isinstance(value, dict):
         raise SignatureError(f"the JWS {what} must be a JSON object")
     return value

@@ -3,15 +3,18 @@
 Every stored statement gets one OutboxEntry per enabled Destination in the same
 transaction. Workers claim due entries with a lease, POST them in batches and mark
 them sent; a failure backs off exponentially and, after `max_attempts`, parks the
-entry as a dead letter. A worker that dies mid-batch leaves its entries leased;
-when the lease runs out they are sent again, which an LRS treats as a no-op
-because statement ids are stable. Nothing is lost, nothing arrives twice.
+entry as a dead letter. A statement the destination refuses or fails on (5xx) while
+it takes the rest is split out of its batch and dead-lettered at once (`_deliver`).
+A worker that dies mid-batch leaves its entries leased; when the lease runs out
+they are sent again, which an LRS treats as a no-op because statement ids are
+stable. Nothing is lost, nothing arrives twice.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -195,23 +198,88 @@ def _mark_failed(
     return BatchResult(failed=len(entries) - dead, dead=dead)
 
 
+REJECTED = (400, 409, 413)
+
+
+class _Outage(Exception):
+    """Every request so far failed without a verdict: the destination is down."""
+
+
+class _Probe:
+    """Whether the destination has shown, in this delivery, that it is up: it
+    accepted a batch or judged one (400, 409, 413)."""
+
+    def __init__(self) -> None:
+        self.alive = False
+
+
+def _sum(results: Iterable[BatchResult]) -> BatchResult:
+    results = list(results)
+    return BatchResult(
+        sent=sum(r.sent for r in results),
+        failed=sum(r.failed for r in results),
+        dead=sum(r.dead for r in results),
+    )
+
+
 def _deliver(destination: Destination, entries: Sequence[OutboxEntry]) -> BatchResult:
+    """POST the batch; on a refusal or a server error, split it until the
+    statements the destination cannot take stand alone as dead letters.
+
+    A server error for a whole batch may be an outage or one poisoned statement.
+    The halves tell: when one succeeds (or is judged) the destination is up and a
+    statement that still fails on its own is poison; when every request down to
+    single statements fails, the destination is down and the batch backs off,
+    nothing dead-lettered before `max_attempts`.
+    """
     status, error = _post(destination, entries)
+    try:
+        return _settle(destination, entries, status, error, _Probe())
+    except _Outage:
+        return _mark_failed(destination, entries, error, final=False)
+
+
+def _settle(
+    destination: Destination,
+    entries: Sequence[OutboxEntry],
+    status: int,
+    error: str,
+    probe: _Probe,
+) -> BatchResult:
+    """Record one answer for `entries`. Nothing is written while the destination
+    has not shown it is up, so an outage found later leaves no partial marks."""
     if not error:
         _mark_sent(entries)
         return BatchResult(sent=len(entries))
-    rejected = status in (400, 409, 413)
-    if rejected and len(entries) > 1:
-        # One bad statement must not hold back the rest: split and retry.
-        middle = len(entries) // 2
-        first = _deliver(destination, entries[:middle])
-        second = _deliver(destination, entries[middle:])
-        return BatchResult(
-            sent=first.sent + second.sent,
-            failed=first.failed + second.failed,
-            dead=first.dead + second.dead,
-        )
-    return _mark_failed(destination, entries, error, final=rejected)
+    if status in REJECTED:
+        probe.alive = True  # a verdict: the destination is up
+        if len(entries) == 1:
+            return _mark_failed(destination, entries, error, final=True)
+        return _split(destination, entries, probe)
+    if status >= 500 and len(entries) > 1:
+        return _split(destination, entries, probe)
+    if not probe.alive:
+        raise _Outage
+    # The destination is up: a statement failing alone with a server error is
+    # poison; anything else (no answer, 401, 429 …) is tried again later.
+    poison = status >= 500
+    return _mark_failed(destination, entries, error, final=poison)
+
+
+def _split(
+    destination: Destination, entries: Sequence[OutboxEntry], probe: _Probe
+) -> BatchResult:
+    """Send both halves first (either succeeding proves the destination is up),
+    then settle each."""
+    middle = len(entries) // 2
+    halves = (entries[:middle], entries[middle:])
+    answers = [_post(destination, half) for half in halves]
+    if any(not error or status in REJECTED for status, error in answers):
+        probe.alive = True
+    return _sum(
+        _settle(destination, half, status, error, probe)
+        for half, (status, error) in zip(halves, answers, strict=True)
+    )
 
 
 def forward_batch(destination_id: int) -> BatchResult | None:
@@ -232,12 +300,10 @@ def drain(destination_id: int, *, max_batches: int = 1000) -> BatchResult:
         result = forward_batch(destination_id)
         if result is None:
             break
-        total = BatchResult(
-            sent=total.sent + result.sent,
-            failed=total.failed + result.failed,
-            dead=total.dead + result.dead,
-        )
-        if result.failed or result.dead:
+        total = _sum((total, result))
+        if result.failed:
+            # Back off. Dead letters alone do not stop the drain: a poisoned
+            # statement isolated as one says the destination is up.
             break
     return total
 
@@ -254,13 +320,18 @@ def replay(
     since: datetime | None = None,
     until: datetime | None = None,
     dead_only: bool = False,
+    statement_id: uuid.UUID | None = None,
 ) -> int:
-    """Queue statements (stored in the range) for `destination` again; returns count.
+    """Queue statements (stored in the range, or the one `statement_id`) for
+    `destination` again; returns count.
 
     Statements that never had an entry (stored before the destination existed)
-    get one; existing entries go back to pending with their attempts reset.
+    get one; existing entries go back to pending with their attempts reset. A
+    replayed statement that still poisons its batch is isolated again (`_deliver`).
     """
     statements = Statement.objects.all()
+    if statement_id is not None:
+        statements = statements.filter(statement_id=statement_id)
     if since is not None:
         statements = statements.filter(stored__gte=since)
     if until is not None:

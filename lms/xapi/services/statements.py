@@ -10,6 +10,8 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from lms.input_limits import InputRefused, ensure_round_trip
+
 from ..builder import statement_json
 from ..data import LearningEvent, ReceivedAttachment
 from ..exceptions import BadRequest, StatementConflict
@@ -70,8 +72,15 @@ def store_statements(
     `attachments` holds the received attachment data by sha2 (already matched
     to the statements); the data the new statements refer to is kept once per
     hash. Raises BadRequest for a batch with a repeated id or an invalid voiding
-    target, StatementConflict for an id already stored with different content.
+    target, StatementConflict for an id already stored with different content,
+    and BadRequest for a statement the JSON it is stored and forwarded as would
+    not give back whole (what is accepted can be fetched back unchanged).
     """
+    for index, statement in enumerate(statements):
+        try:
+            ensure_round_trip(statement)
+        except InputRefused as refused:
+            raise BadRequest(f"Statement {index}: {refused.message}") from None
     ids: list[uuid.UUID] = []
     for statement in statements:
         if "id" not in statement:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -35,6 +37,22 @@ def forwarding_status(request: HttpRequest) -> HttpResponse:
 def replay_dead_letters(request: HttpRequest, destination_id: int) -> HttpResponse:
     destination = get_object_or_404(Destination, pk=destination_id)
     count = replay(destination=destination, dead_only=True)
+    messages.success(
+        request,
+        _("%(count)s dead letter(s) queued again for %(name)s.")
+        % {"count": count, "name": destination.name},
+    )
+    return redirect("engage_xapi_forwarding")
+
+
+@requires(MANAGE_FORWARDING)
+@require_POST
+def replay_dead_letter(
+    request: HttpRequest, destination_id: int, statement_id: uuid.UUID
+) -> HttpResponse:
+    """Send one dead letter again, on its own (the others stay where they are)."""
+    destination = get_object_or_404(Destination, pk=destination_id)
+    count = replay(destination=destination, dead_only=True, statement_id=statement_id)
     messages.success(
         request,
         _("%(count)s dead letter(s) queued again for %(name)s.")

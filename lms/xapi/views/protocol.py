@@ -19,8 +19,10 @@ from django.http.response import HttpResponseBase
 from django.utils import timezone
 from django.views import View
 
+from lms.input_limits import InputRefused, load_json
+
 from ..conf import xapi_settings
-from ..exceptions import BadRequest, XapiError
+from ..exceptions import BadRequest, XapiError, XapiTooLarge
 from ..rules.validation import StatementValidationError, parse_timestamp
 from .authentication import client_from_authorization
 from .lrs_request import from_http
@@ -95,6 +97,19 @@ def refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             raise BadRequest(f"Property '{key}' appears more than once in one object.")
         result[key] = value
     return result
+
+
+def read_json(data: bytes | str, what: str) -> Any:
+    """JSON within the LRS's limits (lms.input_limits), each property once;
+    BadRequest (XapiTooLarge for size) saying what is wrong with `what`."""
+    try:
+        return load_json(
+            data, xapi_settings.json_limits, object_pairs_hook=refuse_duplicate_keys
+        )
+    except InputRefused as refused:
+        error = XapiTooLarge if refused.status == 413 else BadRequest
+        where = f" (at {refused.pointer})" if refused.pointer else ""
+        raise error(f"{what}: {refused.message}{where}") from None
 
 
 class XapiView(View):

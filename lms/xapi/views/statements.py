@@ -30,7 +30,7 @@ from .protocol import (
     SINGLE_PARAMETERS,
     XapiView,
     bool_parameter,
-    refuse_duplicate_keys,
+    read_json,
     timestamp_parameter,
     uuid_parameter,
     with_xapi_headers,
@@ -56,10 +56,7 @@ class StatementsView(XapiView):
             where = " (form field 'content')" if lrs.alternate else ""
             raise BadRequest(f"The request has no statements in its body{where}.")
         document, parts = split_body(body, lrs.content_type)
-        try:
-            data = json.loads(document, object_pairs_hook=refuse_duplicate_keys)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise BadRequest(f"The statements are not valid JSON: {exc}.") from None
+        data = read_json(document, "The statements")
         return data, parts
 
     @staticmethod
@@ -208,12 +205,9 @@ class StatementsView(XapiView):
     ) -> selectors.StatementQuery:
         agent = ""
         if "agent" in params:
-            try:
-                agent_data = json.loads(params["agent"])
-            except json.JSONDecodeError:
-                raise BadRequest(
-                    "Parameter 'agent' must be a JSON Agent or Group."
-                ) from None
+            agent_data = read_json(
+                params["agent"], "Parameter 'agent' must be a JSON Agent or Group"
+            )
             validate_agent(agent_data, path="agent")
             agent = agent_key(agent_data)
         try:

@@ -1,7 +1,9 @@
-"""`manage.py xapi_replay DESTINATION [--since T] [--until T] [--dead-only]`."""
+"""`manage.py xapi_replay DESTINATION [--since T] [--until T] [--dead-only]
+[--statement ID]`."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -21,6 +23,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dead-only", action="store_true", help="only dead letters"
         )
+        parser.add_argument("--statement", help="only this statement (its id)")
 
     def handle(self, *args: Any, **options: Any) -> None:
         destination = Destination.objects.filter(name=options["destination"]).first()
@@ -29,7 +32,7 @@ class Command(BaseCommand):
             raise CommandError(
                 f"No destination named {options['destination']!r}. Known: {names}."
             )
-        bounds = {}
+        bounds: dict[str, Any] = {}
         for name in ("since", "until"):
             if options[name]:
                 try:
@@ -38,6 +41,11 @@ class Command(BaseCommand):
                     raise CommandError(
                         f"--{name} must be an ISO 8601 timestamp."
                     ) from None
+        if options["statement"]:
+            try:
+                bounds["statement_id"] = uuid.UUID(options["statement"])
+            except ValueError:
+                raise CommandError("--statement must be a statement id.") from None
         count = replay(
             destination=destination, dead_only=options["dead_only"], **bounds
         )
