@@ -30,6 +30,8 @@ print(json.dumps({
     "CSRF_COOKIE_SECURE": settings.CSRF_COOKIE_SECURE,
     "SESSION_COOKIE_HTTPONLY": settings.SESSION_COOKIE_HTTPONLY,
     "SECURE_CONTENT_TYPE_NOSNIFF": settings.SECURE_CONTENT_TYPE_NOSNIFF,
+    "RENDERERS": settings.REST_FRAMEWORK.get("DEFAULT_RENDERER_CLASSES"),
+    "NUM_PROXIES": settings.REST_FRAMEWORK.get("NUM_PROXIES"),
 }))
 """
 
@@ -68,6 +70,19 @@ def test_starts_with_a_long_secret_and_sets_hsts() -> None:
     assert values["CSRF_COOKIE_SECURE"] is True
     assert values["SESSION_COOKIE_HTTPONLY"] is True
     assert values["SECURE_CONTENT_TYPE_NOSNIFF"] is True
+    # No browsable HTML API in production; throttles ignore X-Forwarded-For
+    # unless proxies are declared trusted.
+    assert values["RENDERERS"] == ["rest_framework.renderers.JSONRenderer"]
+    assert values["NUM_PROXIES"] == 0
+
+
+def test_trusted_proxies_are_configured_by_number() -> None:
+    result = load_production_settings(
+        SECRET_KEY=LONG_SECRET, ENGAGE_TRUSTED_PROXIES="1"
+    )
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values["NUM_PROXIES"] == 1
 
 
 def test_hsts_can_be_tuned_from_the_environment() -> None:

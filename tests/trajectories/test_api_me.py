@@ -94,6 +94,15 @@ def test_my_sessions(three: dict[str, Any], coach: Any) -> None:
     assert mine[0]["cohort_title"] == "Cohort A"
 
 
+def test_a_session_without_an_online_link_says_null_not_an_empty_uri(
+    three: dict[str, Any],
+) -> None:
+    three["enrolled"].cohort.sessions.update(online_url="")
+    rows = three["client"].get(f"{API}me/sessions/").json()["results"]
+    mine = [r for r in rows if r["enrolment"] == three["enrolled"].pk]
+    assert {r["online_url"] for r in mine} == {None}
+
+
 def test_my_assignments(three: dict[str, Any], lecturer: Any) -> None:
     enrolled = three["enrolled"]
     data = three["client"].get(f"{API}me/assignments/").json()

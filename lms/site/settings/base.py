@@ -366,6 +366,11 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"user": "1000/hour", "anon": "100/hour"},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Throttles tell clients apart by address. With 0 trusted proxies that is the
+    # connection's own address and X-Forwarded-For is ignored (a client could
+    # otherwise reset its own throttle by sending one); behind N proxies, the
+    # address the outermost trusted proxy saw.
+    "NUM_PROXIES": env_int("ENGAGE_TRUSTED_PROXIES", 0),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Engage PD API",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, DEBUG, DEFAULT_SECRET_KEY, SECRET_KEY
+from .base import DATABASES, DEBUG, DEFAULT_SECRET_KEY, REST_FRAMEWORK, SECRET_KEY
 from .environment import env_bool, env_int
 
 if SECRET_KEY == DEFAULT_SECRET_KEY or len(SECRET_KEY) < 50:
@@ -19,6 +19,12 @@ if DEBUG:
 # Persistent connections: opening a PostgreSQL connection per request costs
 # more than most requests themselves.
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)
+
+# The API answers JSON only: DRF's browsable HTML API stays a development aid.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+}
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)

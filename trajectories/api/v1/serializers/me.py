@@ -98,7 +98,8 @@ class SessionSerializer(serializers.Serializer):
         help_text="null while you are on the waiting list."
     )
     online_url = serializers.SerializerMethodField(
-        help_text="null while you are on the waiting list."
+        help_text="null while you are on the waiting list, or when the session has "
+        "no online link."
     )
     attendance = serializers.CharField(
         source="attendance.status",
@@ -107,13 +108,15 @@ class SessionSerializer(serializers.Serializer):
     )
     checked_in = serializers.SerializerMethodField()
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field({"type": "string", "nullable": True})
     def get_location(self, row: Any) -> str | None:
         return row.session.location if row.shows_place else None
 
-    @extend_schema_field(OpenApiTypes.URI)
+    # A session without an online link has none: null, never "" (which is not a
+    # URI, as the schema promises).
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
     def get_online_url(self, row: Any) -> str | None:
-        return row.session.online_url if row.shows_place else None
+        return (row.session.online_url or None) if row.shows_place else None
 
     @extend_schema_field(OpenApiTypes.BOOL)
     def get_checked_in(self, row: Any) -> bool:
