@@ -23,6 +23,7 @@ import pytest
 from celery import current_app
 from django.conf import settings
 from django.test import override_settings
+from kombu import pools
 
 from lms.site.settings.environment import broker_timeout_options
 from tests.lms.tcp_proxy import TcpProxy
@@ -73,10 +74,9 @@ def redis_proxy(redis_server: tuple[str, int, int]) -> Iterator[TcpProxy]:
 
 
 def reset_pools() -> None:
-    """Drop the Celery app's pooled connections (they name the old broker)."""
+    """Drop the pooled broker connections (they name the old broker)."""
     app: Any = current_app
-    if app._pool is not None:
-        app._pool.force_close_all()
+    pools.reset()
     app._pool = None
     app.amqp._producer_pool = None
 
@@ -86,9 +86,10 @@ def broker_at(url: str) -> Iterator[None]:
     """Celery publishes to the Redis at `url`, with the transport options the
     settings give a Redis broker."""
     conf = current_app.conf
-    saved = (conf.broker_url, conf.broker_transport_options)
+    # The write URL: CELERY_BROKER_URL in the environment outranks broker_url.
+    saved = (conf.get("broker_write_url"), conf.broker_transport_options)
     reset_pools()
-    conf.broker_url = url
+    conf.broker_write_url = url
     conf.broker_transport_options = broker_timeout_options(
         settings.BROKER_CONNECT_TIMEOUT, settings.BROKER_SOCKET_TIMEOUT
     )
@@ -96,7 +97,7 @@ def broker_at(url: str) -> Iterator[None]:
         yield
     finally:
         reset_pools()
-        conf.broker_url, conf.broker_transport_options = saved
+        conf.broker_write_url, conf.broker_transport_options = saved
 
 
 def redis_cache_at(url: str) -> Any:

@@ -100,9 +100,11 @@ def test_password_reset_while_redis_refuses_then_comes_back(
         redis_proxy.pass_through()
         broker.close()
         _age(email)
+        before = redis_queued(redis_server, SEND_EMAIL)
         try:
             assert send_pending_emails() == 1
-            assert redis_queued(redis_server, SEND_EMAIL) == [f"({email.pk},)"]
+            after = redis_queued(redis_server, SEND_EMAIL)
+            assert after.count(f"({email.pk},)") == before.count(f"({email.pk},)") + 1
             # What the publish ran with: the settings' timeouts, on the socket.
             with current_app.connection_for_write() as connection:
                 kwargs = (
