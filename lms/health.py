@@ -62,7 +62,7 @@ def check_cache() -> None:
 def check_broker() -> None:
     timeout = engage_settings.health_timeout
     with current_app.connection_for_write() as connection:
-        connection.ensure_connection(max_retries=1, timeout=timeout)
+        connection.ensure_connection(max_retries=0, interval_start=0, timeout=timeout)
         # Opening a channel talks to the server (Redis: PING).
         connection.channel().close()
     broker.close()  # it answers again: enqueue at once, not after the back-off
