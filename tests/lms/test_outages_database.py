@@ -93,7 +93,10 @@ def test_the_503_page_speaks_the_visitors_language(lose_database: Any) -> None:
     response = Client().get("/", headers={"Accept-Language": "nl"})
 
     _assert_retry_later(response)
-    assert '<html lang="nl">' in response.content.decode()
+    html = response.content.decode()
+    assert '<html lang="nl">' in html
+    assert "<h1>Zo weer terug</h1>" in html
+    assert "Probeer het over 10 seconden opnieuw." in html
 
 
 @pytest.mark.django_db
