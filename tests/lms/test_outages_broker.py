@@ -34,7 +34,7 @@ from tests.lms.xapi.factories import lrs_client, statement
 from tests.trajectories.factories import make_cohort
 from trajectories import services as trajectories
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 RESET = "/accounts/password/reset/"
 SEND_EMAIL = "lms.notifications.tasks.send_email"

@@ -90,7 +90,7 @@ def _lrs_post(key: str, secret: str) -> Any:
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_requests_finish_with_the_sites_redis_hanging(
     lecturer: Any,
     coach: Any,

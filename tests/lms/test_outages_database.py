@@ -198,7 +198,7 @@ def _database_through(proxy: TcpProxy) -> Iterator[None]:
 
 
 @pytest.mark.skipif(not _on_postgresql(), reason="DATABASE_URL names no PostgreSQL")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_postgresql_dropped_under_a_loop_of_posts(
     lecturer: Any, record_property: Any
 ) -> None:
