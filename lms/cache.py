@@ -108,5 +108,5 @@ class TolerantRedisCache(RedisCache):
             lambda: super(TolerantRedisCache, self).delete_many(keys, version), None
         )
 
-    def clear(self) -> bool:
-        return _tolerant(lambda: super(TolerantRedisCache, self).clear(), False)
+    def clear(self) -> None:
+        _tolerant(lambda: super(TolerantRedisCache, self).clear(), None)

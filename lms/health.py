@@ -10,11 +10,13 @@ still stuck, the next reports that instead of starting another.
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from celery import current_app
 from django.core.cache import cache
@@ -62,9 +64,12 @@ def check_cache() -> None:
 def check_broker() -> None:
     timeout = engage_settings.health_timeout
     with current_app.connection_for_write() as connection:
-        connection.ensure_connection(max_retries=0, interval_start=0, timeout=timeout)
+        connection.ensure_connection(
+            max_retries=0, interval_start=0, timeout=math.ceil(timeout)
+        )
         # Opening a channel talks to the server (Redis: PING).
-        connection.channel().close()
+        channel: Any = connection.channel()
+        channel.close()
     broker.close()  # it answers again: enqueue at once, not after the back-off
 
 
@@ -104,9 +109,9 @@ def run_checks(names: tuple[str, ...]) -> dict[str, Check]:
             if stuck is not None and stuck.is_alive():
                 probes[name] = None
                 continue
-            probe = _running[name] = _Probe(name, CHECKS[name])
-            probe.start()
-            probes[name] = probe
+            started = _running[name] = _Probe(name, CHECKS[name])
+            started.start()
+            probes[name] = started
     deadline = time.monotonic() + timeout
     results: dict[str, Check] = {}
     for name, probe in probes.items():
