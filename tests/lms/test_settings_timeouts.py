@@ -36,6 +36,7 @@ print(json.dumps({
     "cache": settings.CACHES["default"],
     "database": settings.DATABASES["default"].get("OPTIONS", {}),
     "beat": sorted(settings.CELERY_BEAT_SCHEDULE),
+    "email_timeout": settings.EMAIL_TIMEOUT,
 }))
 """
 
@@ -44,7 +45,7 @@ def settings_with(**environment: str) -> dict[str, Any]:
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DATABASE_", "CELERY_", "CACHE_", "BROKER_"))
+        if not key.startswith(("DATABASE_", "CELERY_", "CACHE_", "BROKER_", "EMAIL_"))
     }
     env.update(
         DJANGO_SETTINGS_MODULE="lms.site.settings.base", PYTHONPATH=str(PROJECT_ROOT)
@@ -77,6 +78,7 @@ def test_network_services_get_short_timeouts_by_default() -> None:
         "socket_timeout": 1.0,
     }
     assert found["database"]["connect_timeout"] == 3
+    assert found["email_timeout"] == 30
     # What could not be queued has a sweeper on beat.
     assert {
         "retry-unsent-email",
@@ -95,6 +97,7 @@ def test_the_timeouts_come_from_the_environment() -> None:
         CACHE_CONNECT_TIMEOUT="0.25",
         CACHE_SOCKET_TIMEOUT="0.75",
         DATABASE_CONNECT_TIMEOUT="5",
+        EMAIL_TIMEOUT="12",
     )
 
     assert found["transport"]["socket_connect_timeout"] == 0.5
@@ -106,6 +109,7 @@ def test_the_timeouts_come_from_the_environment() -> None:
         "socket_timeout": 0.75,
     }
     assert found["database"]["connect_timeout"] == 5
+    assert found["email_timeout"] == 12
 
 
 @pytest.mark.parametrize("name", ["BROKER_SOCKET_TIMEOUT", "CACHE_CONNECT_TIMEOUT"])
