@@ -71,3 +71,31 @@ def check_static_manifest(app_configs: Any = None, **kwargs: Any) -> list[Error]
             id="engage_lms.E003",
         )
     ]
+
+
+_OUTAGE_SETTINGS = (
+    ("ENGAGE_OUTAGE_RETRY_AFTER", "engage_lms.E004", 1),
+    ("ENGAGE_OUTAGE_BACKOFF", "engage_lms.E005", 0),
+    ("ENGAGE_HEALTH_TIMEOUT", "engage_lms.E006", 0.1),
+)
+
+
+@register()
+def check_outage_settings(app_configs: Any = None, **kwargs: Any) -> list[Error]:
+    """The seconds of lms.outages and lms.health are numbers, not too small: a
+    Retry-After of 0 invites a storm, a health check of 0 s always fails."""
+    errors: list[Error] = []
+    for name, error_id, least in _OUTAGE_SETTINGS:
+        value = getattr(settings, name, least)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            number_ok = False
+        else:
+            number_ok = value >= least
+        if not number_ok:
+            errors.append(
+                Error(
+                    f"{name} must be a number of seconds, at least {least}.",
+                    id=error_id,
+                )
+            )
+    return errors

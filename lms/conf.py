@@ -60,6 +60,32 @@ class _Settings:
         return int(getattr(settings, "ENGAGE_ACADEMIC_YEAR_START_MONTH", 9))
 
     @property
+    def outage_retry_after(self) -> int:
+        """Seconds a 503 for a database that does not answer asks clients to wait."""
+        return int(getattr(settings, "ENGAGE_OUTAGE_RETRY_AFTER", 10))
+
+    @property
+    def outage_backoff(self) -> float:
+        """Seconds this process leaves a cache or broker alone after it failed to
+        answer, so one request (not each of its calls) waits on a dead server."""
+        return float(getattr(settings, "ENGAGE_OUTAGE_BACKOFF", 5.0))
+
+    @property
+    def health_timeout(self) -> float:
+        """Seconds each check of /healthz and /readyz may take."""
+        return float(getattr(settings, "ENGAGE_HEALTH_TIMEOUT", 1.0))
+
+    @property
+    def json_path_prefixes(self) -> tuple[str, ...]:
+        """Paths whose 503 is JSON (the API) rather than a page."""
+        return tuple(getattr(settings, "ENGAGE_JSON_PATH_PREFIXES", ("/api/",)))
+
+    @property
+    def xapi_path_prefixes(self) -> tuple[str, ...]:
+        """Paths of the LRS, whose 503 is an xAPI error."""
+        return tuple(getattr(settings, "ENGAGE_XAPI_PATH_PREFIXES", ("/xapi/",)))
+
+    @property
     def site_url(self) -> str:
         return str(getattr(settings, "ENGAGE_SITE_URL", "http://localhost:8000"))
 

@@ -8,4 +8,5 @@ app_name = "engage_lms"
 
 urlpatterns = [
     path("healthz", views.health, name="health"),
+    path("readyz", views.ready, name="ready"),
 ]

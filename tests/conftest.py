@@ -11,12 +11,21 @@ from django.test import Client
 from django.utils import translation
 
 from lms.accounts.roles import Role
+from lms.outages import Breaker
 from tests.factories import FacultyFactory, person
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache() -> None:
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _closed_breakers() -> Iterator[None]:
+    """A cache or broker one test broke is not skipped by the next."""
+    Breaker.close_all()
+    yield
+    Breaker.close_all()
 
 
 @pytest.fixture(autouse=True)

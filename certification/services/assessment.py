@@ -165,7 +165,7 @@ def _issue_after_commit(decision_id: int) -> None:
     Signing is slow and must not hold the decision's transaction; a broker that
     is down does not undo the decision (robust: logged), and the beat task
     `issue_pending_credentials` picks the award up later."""
-    enqueue_on_commit("certification.tasks.issue_credential", decision_id, robust=True)
+    enqueue_on_commit("certification.tasks.issue_credential", decision_id)
 
 
 def decide(

@@ -8,6 +8,7 @@ by whoever may see it (`engage_frontend.view_report`).
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -18,7 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from lms.accounts import selectors as accounts
-from lms.queueing import enqueue_on_commit
+from lms.queueing import enqueue, enqueue_on_commit
 
 from ..conf import insight_min_cell
 from ..exceptions import FrontendError, ReportNotAllowed
@@ -55,8 +56,25 @@ def request_report(*, actor: Any, year: str, faculty_id: int | None) -> YearlyRe
             return pending
         wanted.requested_by = actor
         wanted.save()
-        enqueue_on_commit("frontend.tasks.build_yearly_report", wanted.pk)
+        enqueue_on_commit(BUILD_YEARLY_REPORT, wanted.pk)
     return wanted
+
+
+BUILD_YEARLY_REPORT = "frontend.tasks.build_yearly_report"
+
+
+def enqueue_pending_reports(*, older_than: timedelta = timedelta(minutes=10)) -> int:
+    """Enqueue again every report still being prepared after `older_than` (its
+    task was lost, or the broker was down when it was requested); how many."""
+    cutoff = timezone.now() - older_than
+    ids = list(
+        YearlyReport.objects.filter(
+            status=ReportStatus.PENDING, requested_at__lte=cutoff
+        ).values_list("pk", flat=True)[:100]
+    )
+    for report_id in ids:
+        enqueue(BUILD_YEARLY_REPORT, report_id)
+    return len(ids)
 
 
 def _pending_like(wanted: YearlyReport) -> YearlyReport | None:

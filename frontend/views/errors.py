@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.template import loader
 
 from lms.accounts.access import public
+from lms.outages import answer_outage, current_outage
 
 
 @public
@@ -31,6 +32,11 @@ def page_not_found(
 
 @public
 def server_error(request: HttpRequest) -> HttpResponse:
+    # A database that does not answer, met outside a view (in a middleware, by
+    # a response being rendered): 503 with Retry-After, not an error page.
+    outage = current_outage()
+    if outage is not None:
+        return answer_outage(request, outage)
     # No context processors or database: the error may be the database itself.
     template = loader.get_template("engage_frontend/500.html")
     return HttpResponse(template.render({}), status=500)

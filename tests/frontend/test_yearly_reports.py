@@ -3,22 +3,28 @@ downloaded only by whoever may see that faculty's (or the institution's) report.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from frontend.exceptions import FrontendError, ReportNotAllowed
 from frontend.models import ReportStatus, YearlyReport
 from frontend.services import reports
+from frontend.tasks import build_pending_reports
 from lms.accounts.roles import Role
 from tests.celery_worker import wait_for
 from tests.certification.pdf_text import pdf_text
 from tests.factories import FacultyFactory, person
+from tests.lms.outage_parts import queued
 from tests.trajectories.factories import make_cohort
 from trajectories import services
 
@@ -187,3 +193,35 @@ def test_the_service_refuses_what_the_requester_may_not_have(
     assert not YearlyReport.objects.exists()
     mine = reports.request_report(actor=coordinator, year=YEAR, faculty_id=faculty.pk)
     assert mine.faculty_id == faculty.pk and mine.requested_by == coordinator
+
+
+@pytest.mark.django_db
+def test_a_report_whose_task_was_lost_is_queued_again_by_the_sweeper(
+    programme_admin: Any, faculty: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    # Requested while the broker was down: the row is there, its task is not.
+    with django_capture_on_commit_callbacks(execute=False):
+        lost = reports.request_report(actor=programme_admin, year=YEAR, faculty_id=None)
+        recent = reports.request_report(
+            actor=programme_admin, year=YEAR, faculty_id=faculty.pk
+        )
+    YearlyReport.objects.filter(pk=lost.pk).update(
+        requested_at=timezone.now() - timedelta(minutes=20)
+    )
+    done = YearlyReport.objects.create(
+        academic_year="2025-2026", language="en", status=ReportStatus.READY
+    )
+    YearlyReport.objects.filter(pk=done.pk).update(
+        requested_at=timezone.now() - timedelta(minutes=20)
+    )
+    task = "frontend.tasks.build_yearly_report"
+    before = queued(task)
+
+    assert build_pending_reports() == 1
+
+    added = list((Counter(queued(task)) - Counter(before)).elements())
+    assert added == [f"({lost.pk},)"]
+    assert recent.pk != lost.pk
+    assert settings.CELERY_BEAT_SCHEDULE["build-pending-reports"]["task"] == (
+        "frontend.tasks.build_pending_reports"
+    )

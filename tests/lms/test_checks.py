@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import override_settings
 
-from lms.checks import check_site_url, check_upload_settings
+from lms.checks import check_outage_settings, check_site_url, check_upload_settings
 
 
 def ids(messages: list) -> list[str]:  # type: ignore[type-arg]
@@ -78,3 +78,32 @@ def test_manage_py_check_refuses_a_bad_upload_limit() -> None:
         pytest.raises(SystemCheckError, match="engage_lms.E001"),
     ):
         call_command("check")
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "error_id"),
+    [
+        ("ENGAGE_OUTAGE_RETRY_AFTER", 0, "engage_lms.E004"),
+        ("ENGAGE_OUTAGE_RETRY_AFTER", "10", "engage_lms.E004"),
+        ("ENGAGE_OUTAGE_BACKOFF", -1, "engage_lms.E005"),
+        ("ENGAGE_OUTAGE_BACKOFF", None, "engage_lms.E005"),
+        ("ENGAGE_HEALTH_TIMEOUT", 0, "engage_lms.E006"),
+        ("ENGAGE_HEALTH_TIMEOUT", True, "engage_lms.E006"),
+    ],
+)
+def test_outage_seconds_that_cannot_work_are_errors(
+    name: str, value: object, error_id: str
+) -> None:
+    with override_settings(**{name: value}):
+        errors = check_outage_settings()
+
+    assert ids(errors) == [error_id]
+    assert name in errors[0].msg
+
+
+def test_outage_seconds_that_work_pass() -> None:
+    assert check_outage_settings() == []
+    with override_settings(
+        ENGAGE_OUTAGE_RETRY_AFTER=30, ENGAGE_OUTAGE_BACKOFF=0, ENGAGE_HEALTH_TIMEOUT=0.5
+    ):
+        assert check_outage_settings() == []

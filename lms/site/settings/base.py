@@ -15,7 +15,9 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from .environment import (
+    broker_timeout_options,
     env_bool,
+    env_float,
     env_int,
     env_list,
     env_str,
@@ -89,6 +91,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # A service's refusal no page caught: 403/404/409/400, never a 500.
     "lms.domain_errors.DomainErrorMiddleware",
+    # A database that does not answer: 503 with Retry-After, never a 500.
+    "lms.outages.DatabaseOutageMiddleware",
     # Last, so it sees the outcome of authentication (django-axes' rule).
     "axes.middleware.AxesMiddleware",
 ]
@@ -126,6 +130,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that stops answering: a request gives up connecting after this
+# many seconds (PostgreSQL's connect_timeout) and answers 503 (lms/outages.py).
+DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 3)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = (
+        DATABASE_CONNECT_TIMEOUT
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server and the worker write without "database is locked";
     # synchronous=NORMAL cannot corrupt a WAL database (a power cut may lose the
@@ -153,12 +164,21 @@ elif (
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------
+# A request waits at most this long (seconds) on a cache that does not answer;
+# then the cache counts as a miss and is left alone for ENGAGE_OUTAGE_BACKOFF
+# seconds (lms/cache.py).
+CACHE_CONNECT_TIMEOUT = env_float("CACHE_CONNECT_TIMEOUT", 1.0)
+CACHE_SOCKET_TIMEOUT = env_float("CACHE_SOCKET_TIMEOUT", 1.0)
 CACHE_URL = env_str("CACHE_URL", "")
 if CACHE_URL.startswith("redis"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "lms.cache.TolerantRedisCache",
             "LOCATION": CACHE_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": CACHE_CONNECT_TIMEOUT,
+                "socket_timeout": CACHE_SOCKET_TIMEOUT,
+            },
         }
     }
 else:
@@ -283,6 +303,9 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds the worker waits on an SMTP server that does not answer; the e-mail
+# stays unsent in its outbox row and is retried.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Engage PD <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
@@ -292,9 +315,28 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # var/celery/, so a real worker runs with no broker server at all.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://")
 CELERY_BROKER_FOLDER = Path(env_str("CELERY_BROKER_FOLDER", str(VAR_DIR / "celery")))
+# A request waits at most about this long (seconds) on a broker that refuses or
+# does not answer; the task is then left to its beat sweeper (lms/queueing.py).
+BROKER_CONNECT_TIMEOUT = env_float("BROKER_CONNECT_TIMEOUT", 1.0)
+BROKER_SOCKET_TIMEOUT = env_float("BROKER_SOCKET_TIMEOUT", 1.0)
+# Each retry of a publish may wait the timeouts again.
+BROKER_PUBLISH_RETRIES = env_int("BROKER_PUBLISH_RETRIES", 0)
 if CELERY_BROKER_URL.startswith("filesystem"):
     CELERY_BROKER_TRANSPORT_OPTIONS = filesystem_broker_options(CELERY_BROKER_FOLDER)
+else:
+    CELERY_BROKER_TRANSPORT_OPTIONS = broker_timeout_options(
+        BROKER_CONNECT_TIMEOUT, BROKER_SOCKET_TIMEOUT
+    )
+CELERY_BROKER_CONNECTION_TIMEOUT = BROKER_CONNECT_TIMEOUT
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": BROKER_PUBLISH_RETRIES,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", "") or None
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = BROKER_CONNECT_TIMEOUT
+CELERY_REDIS_SOCKET_TIMEOUT = BROKER_SOCKET_TIMEOUT
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "engage")
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_ACKS_LATE = True
@@ -330,6 +372,11 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "issue-pending-certificates": {
         "task": "certification.tasks.issue_pending_credentials",
         "schedule": 3600.0,
+    },
+    # Yearly reports whose building task was lost (a broker that was down).
+    "build-pending-reports": {
+        "task": "frontend.tasks.build_pending_reports",
+        "schedule": 600.0,
     },
     # Participants of sessions that ended are asked to evaluate them (once each).
     "session-evaluation-invitations": {

@@ -39,6 +39,16 @@ def env_int(name: str, default: int) -> int:
         ) from exc
 
 
+def env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a number, not {raw!r}.") from exc
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:
@@ -57,4 +67,16 @@ def filesystem_broker_options(folder: Path) -> dict[str, object]:
         # Exchange bindings; kombu's default is ./control in the working directory.
         "control_folder": str(folder / "control"),
         "store_processed": False,
+    }
+
+
+def broker_timeout_options(
+    connect_timeout: float, socket_timeout: float
+) -> dict[str, object]:
+    """Transport options bounding how long a publish waits on a network broker
+    (Redis) that refuses or does not answer."""
+    return {
+        "socket_connect_timeout": connect_timeout,
+        "socket_timeout": socket_timeout,
+        "connect_retries_timeout": connect_timeout,
     }

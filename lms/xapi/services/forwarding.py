@@ -25,7 +25,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-from lms.queueing import enqueue
+from lms.queueing import enqueue_or_log
 
 from ..models import Destination, OutboxEntry, Statement
 from ..rules import multipart
@@ -90,10 +90,8 @@ def _kick(destination_ids: Iterable[int]) -> None:
             f"engage_xapi:kick:{destination_id}", 1, KICK_DEBOUNCE_SECONDS
         ):
             continue
-        try:
-            enqueue(FORWARD_STATEMENTS, destination_id)
-        except Exception:  # noqa: BLE001 - a broker hiccup must not fail the request
-            logger.warning("Could not enqueue forwarding; beat will pick it up.")
+        # A broker that is down is logged; beat's forward_all picks it up.
+        enqueue_or_log(FORWARD_STATEMENTS, destination_id)
 
 
 def backoff(attempts: int) -> timedelta:
