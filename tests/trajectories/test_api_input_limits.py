@@ -133,9 +133,11 @@ def test_a_body_over_the_limit_is_413_whatever_it_holds(world: World) -> None:
 
 def test_what_the_api_accepts_it_gives_back_unchanged(world: World) -> None:
     title = "Emoji 😀, accents é, CJK 値"
+    version = world.client("author").get(entry_url(world.entry)).json()["version"]
     response = world.client("author").patch(
         entry_url(world.entry),
-        json.dumps({"title": title}),  # ASCII escapes, the emoji as a pair
+        # ASCII escapes, the emoji as a pair; the version the edit starts from
+        json.dumps({"title": title, "version": version}),
         content_type="application/json",
     )
     assert response.status_code == 200
