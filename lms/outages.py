@@ -14,12 +14,12 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from collections.abc import Callable
 
 from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
+from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import gettext as _
 
 from .conf import engage_settings
@@ -132,14 +132,8 @@ def current_outage() -> BaseException | None:
     return error if error is not None and is_database_outage(error) else None
 
 
-class DatabaseOutageMiddleware:
+class DatabaseOutageMiddleware(MiddlewareMixin):
     """A view that met a database outage answers 503 with Retry-After."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
 
     def process_exception(
         self, request: HttpRequest, exception: Exception
