@@ -7,7 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lms.sanitizing import clean_typed_html
+from lms.forms import RichTextField
 from lms.uploads import UploadValidator
 
 from .models import AttachmentRole
@@ -24,10 +24,6 @@ class CheckInForm(forms.Form):
             attrs={"autocomplete": "off", "autocapitalize": "characters"}
         ),
     )
-
-
-def rich_text(value: str) -> str:
-    return str(clean_typed_html(value))
 
 
 class JournalEntryForm(forms.Form):
@@ -66,18 +62,17 @@ class JournalEntryForm(forms.Form):
         self.section_keys = []
         for section in sections:
             name = f"section_{section.key}"
-            self.fields[name] = forms.CharField(
+            self.fields[name] = RichTextField(
                 label=section.label,
                 help_text=section.prompt,
                 required=False,
                 max_length=50_000,
-                widget=forms.Textarea(attrs={"rows": 6}),
             )
             self.section_keys.append(section.key)
 
     def cleaned_sections(self) -> dict[str, str]:
         return {
-            key: rich_text(self.cleaned_data.get(f"section_{key}", ""))
+            key: self.cleaned_data.get(f"section_{key}", "")
             for key in self.section_keys
         }
 
@@ -95,11 +90,7 @@ class ShareForm(forms.Form):
 
 
 class FeedbackForm(forms.Form):
-    body = forms.CharField(
-        label=_("Your feedback"),
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
+    body = RichTextField(label=_("Your feedback"), max_length=5000)
 
 
 class OwnCourseForm(forms.Form):
@@ -120,23 +111,20 @@ class AssignmentForm(forms.Form):
     course: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("In which of your courses?"), queryset=None, required=False
     )
-    planned_change = forms.CharField(
+    planned_change = RichTextField(
         label=_("Planned change"),
         max_length=50_000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
     )
-    actual_change = forms.CharField(
+    actual_change = RichTextField(
         label=_("What you actually changed (before and after)"),
         max_length=50_000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
     )
-    effect = forms.CharField(
+    effect = RichTextField(
         label=_("What it did"),
         max_length=50_000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
     def __init__(self, *args: Any, courses: Any, **kwargs: Any):
@@ -185,7 +173,7 @@ def attendance_marks(data: Any) -> dict[int, str] | None:
 
 
 class SessionSummaryForm(forms.Form):
-    body = forms.CharField(
+    body = RichTextField(
         label=_("Summary"),
         max_length=20_000,
         help_text=_(
@@ -193,11 +181,10 @@ class SessionSummaryForm(forms.Form):
             "cohort reads it on their trajectory page and gets a notification the "
             "first time you post it."
         ),
-        widget=forms.Textarea(attrs={"rows": 12}),
     )
 
     def cleaned_body(self) -> str:
-        return rich_text(self.cleaned_data["body"])
+        return str(self.cleaned_data["body"])
 
 
 class AttachmentForm(forms.Form):

@@ -13,11 +13,19 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from lms.navigation import menu_for
+from lms.sanitizing import stored_html as _stored_html
 
 from ..rules.charts import Chart, Series
 from ..rules.svg import render_svg
 
 register = template.Library()
+
+
+@register.filter
+def stored_html(value: object) -> SafeString:
+    """Text that is HTML now and was plain text before it had an editor
+    (feedback), cleaned and safe to show."""
+    return _stored_html(str(value or ""))
 
 
 @register.inclusion_tag("engage_frontend/components/main_menu.html", takes_context=True)
