@@ -69,7 +69,8 @@ class RichTextarea(forms.Textarea):
         attrs.update(
             {
                 "data-rich-text": "headings" if self.headings else "",
-                "data-rich-html": str(clean_html(str(value or ""))),
+                # A plain str, so that the attribute is escaped like any other.
+                "data-rich-html": "".join(clean_html(str(value or ""))),
                 "data-rich-format": name + RICH_FORMAT_SUFFIX,
             }
         )

@@ -268,7 +268,8 @@ class _PlainTextWriter:
             href, start = self.links.pop()
             shown = "".join(self.current[start:]).strip()
             address = href.removeprefix("mailto:")
-            if href and address not in shown and start <= len(self.current):
+            safe = href.split(":", 1)[0].lower() in ALLOWED_PROTOCOLS
+            if safe and ":" in href and address not in shown:
                 self.current.append(f" ({href})")
 
     def handle_data(self, data: str) -> None:
