@@ -79,11 +79,33 @@ def test_autosave_sends_the_editor_html(visit: Visit, demo_data: Any) -> None:
     page.locator("#id_section_what_editor").click()
     page.keyboard.press("Control+i")
     page.keyboard.type("slanted")
+    page.keyboard.press("Control+i")
+    page.keyboard.press("Enter")
+    # Pasted HTML keeps its structure, never its scripts, handlers or images.
+    page.locator("#id_section_what_editor").evaluate(
+        """(area) => {
+          const data = new DataTransfer();
+          data.setData("text/html", '<div onclick="evil()">Pasted <b>bold</b>' +
+            '<script>evil()</script><img src=x onerror="evil()">' +
+            '<a href="javascript:evil()">bad link</a></div>');
+          area.dispatchEvent(new ClipboardEvent("paste", {
+            clipboardData: data, bubbles: true, cancelable: true}));
+        }"""
+    )
+    expect(page.locator("#id_section_what_editor strong")).to_have_text("bold")
     expect(page.locator("[data-autosave-status]")).to_contain_text(
         "Saved", timeout=15_000
     )
-    saved = JournalEntry.objects.get(title="Formatted autosave").sections["what"]
-    assert saved in ("<p><i>slanted</i></p>", "<p><em>slanted</em></p>")
+    saved = ""
+    for _attempt in range(30):  # the autosave after the paste may still be on its way
+        saved = JournalEntry.objects.get(title="Formatted autosave").sections["what"]
+        if "Pasted" in saved:
+            break
+        page.wait_for_timeout(500)
+    assert saved.startswith(("<p><i>slanted</i></p>", "<p><em>slanted</em></p>"))
+    assert "Pasted <strong>bold</strong>bad link" in saved
+    for bad in ("evil", "<img", "onclick", "<div"):
+        assert bad not in saved
 
 
 def entry_label(entry: JournalEntry) -> str:
