@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -128,9 +129,8 @@ class RichTextField(forms.CharField):
 
     def to_python(self, value: Any) -> str:
         source = str(value or "").replace("\x00", "")
-        length = len(html_to_text(source))
-        if length > self.max_text_length:
-            raise forms.ValidationError(self._too_long(length), code="max_length")
+        # Django's own check and message, on the text a person sees.
+        MaxLengthValidator(self.max_text_length)(html_to_text(source))
         if len(source) > MARKUP_ALLOWANCE * self.max_text_length:
             raise forms.ValidationError(
                 _("The text has too much formatting to store; remove some of it."),
@@ -138,8 +138,3 @@ class RichTextField(forms.CharField):
             )
         html = str(clean_html(source))
         return html if html_to_text(html) else ""
-
-    def _too_long(self, length: int) -> str:
-        return _(
-            "Shorten the text to at most %(max)s characters (it has %(length)s)."
-        ) % {"max": f"{self.max_text_length:,}", "length": f"{length:,}"}

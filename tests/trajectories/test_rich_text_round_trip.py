@@ -129,7 +129,10 @@ def test_journal_refuses_a_megabyte_with_a_message_and_keeps_the_text(
         _edit(entry), {"title": "Week 1", "section_what": "x" * 1_000_000}
     )
     assert response.status_code == 400
-    assert "Shorten the text to at most 50,000 characters" in response.content.decode()
+    assert (
+        "Ensure this value has at most 50000 characters (it has 1000000)."
+        in response.content.decode()
+    )
 
 
 def test_seeded_html_entries_show_as_text_and_as_html(

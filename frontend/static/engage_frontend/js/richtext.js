@@ -134,6 +134,11 @@
     wrapper.appendChild(toolbar);
     wrapper.appendChild(area);
     textarea.parentNode.insertBefore(wrapper, textarea);
+    if (textarea.required) {
+      // A hidden control cannot show the browser's "fill this in": the server says it.
+      textarea.required = false;
+      area.setAttribute("aria-required", "true");
+    }
     textarea.hidden = true;
     format.value = "html";
 
