@@ -9,7 +9,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lms.accounts.models import Faculty
-from lms.sanitizing import clean_text, clean_typed_html
+from lms.forms import RichTextarea, RichTextField
+from lms.sanitizing import clean_text
 from lms.uploads import validate_upload
 
 from .data import NewAttachment, PracticeInput
@@ -49,10 +50,6 @@ def _is_image(upload: Any) -> bool:
         upload.seek(position)
 
 
-def rich_text(value: str) -> str:
-    return str(clean_typed_html(value))
-
-
 class PracticeForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(
@@ -61,14 +58,11 @@ class PracticeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Two or three sentences: what you did and why it works."),
     )
-    body = forms.CharField(
+    body = RichTextField(
         label=_("What you did"),
         max_length=MAX_RICH_TEXT,
-        widget=forms.Textarea(attrs={"rows": 12, "data-rich-text": ""}),
-        help_text=_(
-            "Describe the practice so a colleague can try it. Separate paragraphs "
-            "with an empty line; simple HTML (headings, lists, bold, links) is kept."
-        ),
+        widget=RichTextarea(attrs={"rows": 12}, headings=True),
+        help_text=_("Describe the practice so a colleague can try it."),
     )
     faculty = forms.ModelChoiceField(
         label=_("Faculty"), queryset=Faculty.objects.filter(is_active=True)
@@ -98,11 +92,10 @@ class PracticeForm(forms.Form):
         queryset=Term.objects.none(),
         required=False,
     )
-    evidence = forms.CharField(
+    evidence = RichTextField(
         label=_("Evidence of effect"),
         max_length=MAX_RICH_TEXT,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 5, "data-rich-text": ""}),
         help_text=_("What changed for students, and how do you know?"),
     )
     contact_name = forms.CharField(
@@ -196,13 +189,10 @@ class PracticeForm(forms.Form):
         return summary
 
     def clean_body(self) -> str:
-        body = rich_text(self.cleaned_data["body"])
+        body = str(self.cleaned_data["body"])
         if not clean_text(body).strip():
             raise forms.ValidationError(_("Describe what you did."))
         return body
-
-    def clean_evidence(self) -> str:
-        return rich_text(self.cleaned_data.get("evidence", ""))
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -7,7 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from lms.sanitizing import clean_typed_html
+from lms.forms import RichTextField
 from lms.uploads import UploadValidator
 
 from .models import AttachmentRole
@@ -32,10 +32,6 @@ MAX_VERSION = 2**31 - 1
 VERSION_MISSING = _(
     "The page did not say which version of the entry you edited: reload the page."
 )
-
-
-def rich_text(value: str) -> str:
-    return str(clean_typed_html(value))
 
 
 class JournalEntryForm(forms.Form):
@@ -91,18 +87,17 @@ class JournalEntryForm(forms.Form):
         self.section_keys = []
         for section in sections:
             name = f"section_{section.key}"
-            self.fields[name] = forms.CharField(
+            self.fields[name] = RichTextField(
                 label=section.label,
                 help_text=section.prompt,
                 required=False,
                 max_length=50_000,
-                widget=forms.Textarea(attrs={"rows": 6}),
             )
             self.section_keys.append(section.key)
 
     def cleaned_sections(self) -> dict[str, str]:
         return {
-            key: rich_text(self.cleaned_data.get(f"section_{key}", ""))
+            key: self.cleaned_data.get(f"section_{key}", "")
             for key in self.section_keys
         }
 
@@ -128,11 +123,7 @@ class ShareForm(forms.Form):
 
 
 class FeedbackForm(forms.Form):
-    body = forms.CharField(
-        label=_("Your feedback"),
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
+    body = RichTextField(label=_("Your feedback"), max_length=5000)
 
 
 class OwnCourseForm(forms.Form):
@@ -153,23 +144,20 @@ class AssignmentForm(forms.Form):
     course: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("In which of your courses?"), queryset=None, required=False
     )
-    planned_change = forms.CharField(
+    planned_change = RichTextField(
         label=_("Planned change"),
         max_length=50_000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
     )
-    actual_change = forms.CharField(
+    actual_change = RichTextField(
         label=_("What you actually changed (before and after)"),
         max_length=50_000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
     )
-    effect = forms.CharField(
+    effect = RichTextField(
         label=_("What it did"),
         max_length=50_000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
     def __init__(self, *args: Any, courses: Any, **kwargs: Any):
@@ -222,7 +210,7 @@ def attendance_marks(data: Any, prefix: str = "attendance-") -> dict[int, str] |
 
 
 class SessionSummaryForm(forms.Form):
-    body = forms.CharField(
+    body = RichTextField(
         label=_("Summary"),
         max_length=20_000,
         help_text=_(
@@ -230,11 +218,10 @@ class SessionSummaryForm(forms.Form):
             "cohort reads it on their trajectory page and gets a notification the "
             "first time you post it."
         ),
-        widget=forms.Textarea(attrs={"rows": 12}),
     )
 
     def cleaned_body(self) -> str:
-        return rich_text(self.cleaned_data["body"])
+        return str(self.cleaned_data["body"])
 
 
 def _chosen_file(form: forms.Form) -> Any:

@@ -16,6 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from lms.navigation import menu_for
+from lms.sanitizing import stored_html as _stored_html
 
 from ..rules.charts import Chart, Series
 from ..rules.svg import render_svg
@@ -35,6 +36,13 @@ def static_asset(path: str) -> str:
     except ValueError:
         logger.exception("No static files manifest entry for %r", path)
         return urljoin(str(settings.STATIC_URL), quote(path))
+
+
+@register.filter
+def stored_html(value: object) -> SafeString:
+    """Text that is HTML now and was plain text before it had an editor
+    (feedback), cleaned and safe to show."""
+    return _stored_html(str(value or ""))
 
 
 @register.simple_tag(takes_context=True)

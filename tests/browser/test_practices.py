@@ -82,7 +82,7 @@ def test_lecturer_shares_and_the_faculty_then_the_programme_team_review(
 
     visit.page.locator("#id_title").fill("Glossary built with students")
     visit.page.locator("#id_summary").fill("Students co-wrote the glossary.")
-    visit.page.locator("#id_body").fill("We built it together.\n\nIt helped.")
+    visit.page.locator("#id_body_editor").fill("We built it together.\n\nIt helped.")
     visit.page.locator("main button[name=submit]").click()
     visit.page.wait_for_url("**/practices/mine/*/")
     visit.check_accessibility()

@@ -54,7 +54,9 @@ def test_journal_autosaves_and_shares(visit: Visit, demo_data: Any) -> None:
     visit.goto(f"/trajectory/{enrolment.pk}/journal/new/")
     visit.check_accessibility()
     visit.page.locator("#id_title").fill("Autosaved thoughts")
-    visit.page.locator("#id_section_what").fill("Students asked better questions.")
+    visit.page.locator("#id_section_what_editor").fill(
+        "Students asked better questions."
+    )
     # No save button pressed: the autosave stores it on the server.
     expect(visit.page.locator("[data-autosave-status]")).to_contain_text(
         "Saved", timeout=15_000

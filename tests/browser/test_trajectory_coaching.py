@@ -58,7 +58,9 @@ def test_the_coach_groups_and_sums_up(
     session = cohort.sessions.get(number=2)
     visit.goto(f"/coach/sessions/{session.pk}/summary/")
     visit.check_accessibility()
-    visit.page.locator("#id_body").fill("We read texts aloud.\n\nBring one next time.")
+    visit.page.locator("#id_body_editor").fill(
+        "We read texts aloud.\n\nBring one next time."
+    )
     visit.page.locator("main form button[type=submit]").click()
     visit.page.wait_for_url(f"**/coach/cohorts/{cohort.pk}/")
     assert "We read texts aloud." in SessionSummary.objects.get(session=session).body

@@ -104,6 +104,7 @@ def test_share_form_stores_and_renders_no_active_content(
     response = share(
         author, faculty,
         title=text, summary=text, body=f"<p>{text}</p>", evidence=text,
+        body__format="html", evidence__format="html",  # as the editor sends them
         discipline=text, contact_name=text,
         file_1=SimpleUploadedFile("chart.png", png()), alt_text_1=text,
         caption_1=text,

@@ -75,7 +75,8 @@ def test_share_form_creates_a_draft_and_submits(
         {
             "title": "Peer feedback <script>alert(1)</script>",
             "summary": "Students gave feedback.",
-            "body": "First paragraph.\n\nSecond <b onclick='x()'>para</b>.",
+            "body": "<p>First paragraph.</p><p>Second <b onclick='x()'>para</b>.</p>",
+            "body__format": "html",  # as the editor sends it
             "faculty": faculty.pk,
             "language": "en",
             "licence": "CC-BY-4.0",

@@ -79,9 +79,15 @@ def test_feedback_thread_and_permissions(
     with pytest.raises(NotAllowed):
         services.give_feedback(author=coach, entry=entry, body="Too early")
     services.share_entry(author=lecturer, entry=entry, visibility="coach")
-    services.give_feedback(author=coach, entry=entry, body="Nice <b>work</b>")
+    services.give_feedback(
+        author=coach, entry=entry, body="<p>Nice <b>work</b><script>x()</script></p>"
+    )
     services.give_feedback(author=lecturer, entry=entry, body="Thanks!")
-    assert [f.body for f in entry.feedback.all()] == ["Nice work", "Thanks!"]
+    # Feedback has an editor: it is stored as cleaned HTML.
+    assert [f.body for f in entry.feedback.all()] == [
+        "<p>Nice <b>work</b></p>",
+        "Thanks!",
+    ]
     with pytest.raises(NotAllowed):
         services.give_feedback(author=setting["outsider"], entry=entry, body="Hi")
 

@@ -42,6 +42,8 @@ SECTION_INPUT_CHARS = 50_000
 # ... and turning plain text into paragraphs adds markup, so the stored HTML may be
 # longer. This cap only stops abuse: it must never cut what a form accepted.
 MAX_SECTION_CHARS = 4 * SECTION_INPUT_CHARS
+# Feedback is HTML since it has an editor: 5,000 characters of text and its markup.
+MAX_FEEDBACK_HTML = 4 * 5000
 
 
 def _checked_sections(
@@ -223,14 +225,17 @@ def share_entry(*, author: Any, entry: JournalEntry, visibility: str) -> Journal
 
 
 def give_feedback(*, author: Any, entry: JournalEntry, body: str) -> Feedback:
-    """Feedback (or a reply) on an entry the person may read."""
+    """Feedback (or a reply) on an entry the person may read. `body` is HTML
+    (cleaned here; plain text callers convert with `lms.sanitizing.text_to_html`)."""
     if not author.has_perm(READ_ENTRY, entry):
         raise NotYours(_("You cannot give feedback on this entry."))
-    text = clean_text(body).strip()[:5000]
-    if not text:
+    if len(str(body or "")) > MAX_FEEDBACK_HTML:
+        raise NotAllowed(_("Your feedback is too long."), field="body")
+    html = str(clean_html(str(body or "")))
+    if not clean_text(html).strip():
         raise NotAllowed(_("Write your feedback first."), field="body")
     with transaction.atomic():
-        feedback = Feedback.objects.create(entry=entry, author=author, body=text)
+        feedback = Feedback.objects.create(entry=entry, author=author, body=html)
         if author.pk != entry.enrolment.user_id:
             record(
                 events.feedback_received(

@@ -13,7 +13,7 @@ from lms.forms import add_domain_error
 
 from .. import selectors, services
 from ..exceptions import TrajectoryError
-from ..forms import AssignmentAttachmentForm, AssignmentForm, OwnCourseForm, rich_text
+from ..forms import AssignmentAttachmentForm, AssignmentForm, OwnCourseForm
 from ..models import OwnCourse
 
 
@@ -107,9 +107,9 @@ def assignment(request: HttpRequest, enrolment_id: int, key: str) -> HttpRespons
                 enrolment=enrolment,
                 key=item.key,
                 course=data["course"],
-                planned_change=rich_text(data["planned_change"]),
-                actual_change=rich_text(data["actual_change"]),
-                effect=rich_text(data["effect"]),
+                planned_change=data["planned_change"],
+                actual_change=data["actual_change"],
+                effect=data["effect"],
                 submit="submit" in request.POST,
             )
             if "submit" in request.POST:

@@ -46,7 +46,9 @@
       });
       if (!differs) { localStorage.removeItem(key); return; }
       fields().forEach(function (el) {
-        if (Object.prototype.hasOwnProperty.call(copy.data, el.name)) el.value = copy.data[el.name];
+        if (!Object.prototype.hasOwnProperty.call(copy.data, el.name)) return;
+        el.value = copy.data[el.name];
+        el.dispatchEvent(new Event("change")); // a rich text editor shows it too
       });
       dirty = true;
       say(form.getAttribute("data-restored-text"));

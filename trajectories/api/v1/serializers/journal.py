@@ -13,7 +13,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from lms.accounts.selectors import profile_of
-from lms.sanitizing import clean_typed_html
+from lms.sanitizing import (
+    clean_text,
+    clean_typed_html,
+    html_to_text,
+    stored_html,
+    text_to_html,
+)
 
 from .... import selectors
 from ....models import (
@@ -150,6 +156,11 @@ class FeedbackWriteSerializer(serializers.Serializer):
         max_length=MAX_FEEDBACK_CHARS, help_text="Plain text; tags are removed."
     )
 
+    def validate_body(self, value: str) -> str:
+        """The site stores feedback as HTML (it has an editor): the API's plain
+        text becomes paragraphs, as typed without scripts on the site."""
+        return text_to_html(clean_text(value))
+
 
 class EntryFilterSerializer(serializers.Serializer):
     enrolment = _id_field(
@@ -239,6 +250,14 @@ class RevisionSerializer(serializers.Serializer):
     saved_at = serializers.DateTimeField()
 
 
+class PlainTextField(serializers.CharField):
+    """Stored feedback (HTML, or plain text from before it had an editor) as the
+    plain text the API has always given."""
+
+    def to_representation(self, value: Any) -> str:
+        return html_to_text(stored_html(str(value)))
+
+
 class FeedbackSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     author_name = serializers.SerializerMethodField()
@@ -246,7 +265,7 @@ class FeedbackSerializer(serializers.Serializer):
         help_text="true for the author's replies."
     )
     mine = serializers.SerializerMethodField()
-    body = serializers.CharField(help_text="Plain text.")
+    body = PlainTextField(help_text="Plain text.")
     created_at = serializers.DateTimeField()
 
     @extend_schema_field(OpenApiTypes.STR)
