@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, ProhibitNullCharactersValidator
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -47,6 +47,8 @@ class RichTextarea(forms.Textarea):
             return None
         if data.get(name + RICH_FORMAT_SUFFIX) == RICH_HTML:
             return str(value)
+        if "\x00" in str(value):
+            return str(value)  # for the field to refuse, not to convert away
         return text_to_html(str(value))
 
     def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
@@ -128,7 +130,10 @@ class RichTextField(forms.CharField):
         return {}
 
     def to_python(self, value: Any) -> str:
-        source = str(value or "").replace("\x00", "")
+        source = str(value or "")
+        # NUL is refused, as by every other text field (issue 23: never stored,
+        # never silently dropped), with Django's own message.
+        ProhibitNullCharactersValidator()(source)
         # Django's own check and message, on the text a person sees.
         MaxLengthValidator(self.max_text_length)(html_to_text(source))
         if len(source) > MARKUP_ALLOWANCE * self.max_text_length:
