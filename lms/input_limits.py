@@ -37,6 +37,10 @@ class JSONLimits:
     max_depth: int = 64
     max_number_chars: int = 40
     int_range: tuple[int, int] | None = None
+    # Fractions and exponents at or beyond this magnitude are refused: PostgreSQL's
+    # JSON gives such a number back as a different one (its decimal digits, not
+    # the float's exact value). None: any finite number.
+    float_magnitude: float | None = None
 
 
 class InputRefused(ValueError):
@@ -206,7 +210,10 @@ def _float(literal: str, limits: JSONLimits) -> float:
             % {"count": limits.max_number_chars}
         )
     value = float(literal)
-    if not math.isfinite(value):
+    too_large = limits.float_magnitude is not None and (
+        abs(value) >= limits.float_magnitude
+    )
+    if not math.isfinite(value) or too_large:
         raise InputRefused(
             _("The number %(value)s in the JSON is too large.") % {"value": literal}
         )

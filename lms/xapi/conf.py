@@ -44,11 +44,15 @@ class _XapiSettings:
 
     @property
     def json_limits(self) -> JSONLimits:
-        """What the LRS reads: integers must fit 64 bits, as other LRSs store them."""
+        """What the LRS reads: integers must fit 64 bits, as other LRSs store them;
+        other numbers must stay below 2**53, so that they come back unchanged."""
         return JSONLimits(
             max_bytes=self.max_body_bytes,
             max_depth=self.max_json_depth,
             int_range=INT64,
+            # Beyond 2**53 a number with a fraction or exponent does not come
+            # back from PostgreSQL as the same float.
+            float_magnitude=2.0**53,
         )
 
     @property
