@@ -20,7 +20,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -108,10 +107,30 @@ def test_concurrent_read_then_write_transactions_wait_instead_of_failing(
     assert outcome["options"]["transaction_mode"] == "IMMEDIATE"  # type: ignore[index]
 
 
+PRINT_DATABASE = """
+import json
+from django.conf import settings
+print(json.dumps(settings.DATABASES["default"]))
+"""
+
+
 def test_the_suite_s_sqlite_settings_begin_transactions_immediately() -> None:
-    database = settings.DATABASES["default"]
-    if database["ENGINE"] != "django.db.backends.sqlite3":
-        pytest.skip("the suite runs on another database")
+    # The test settings on their embedded default (no DATABASE_URL), whatever
+    # database this pass runs on: read in a fresh process, never skipped.
+    env = {key: v for key, v in os.environ.items() if key != "DATABASE_URL"}
+    env["DJANGO_SETTINGS_MODULE"] = "lms.site.settings.test"
+    result = subprocess.run(  # noqa: S603 - fixed interpreter and arguments
+        [sys.executable, "-c", PRINT_DATABASE],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    database = json.loads(result.stdout.strip().splitlines()[-1])
+    assert database["ENGINE"] == "django.db.backends.sqlite3"
     assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     assert database["OPTIONS"]["timeout"] >= 5
     assert "journal_mode=WAL" in database["OPTIONS"]["init_command"]
