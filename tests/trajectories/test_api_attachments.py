@@ -15,7 +15,6 @@ from tests.trajectories.api_world import (
     ROLES,
     World,
     api_client,
-    build_world,
     entry_url,
 )
 from trajectories import services
@@ -34,16 +33,6 @@ def private_storage(tmp_path: Path) -> Iterator[Path]:
     field.storage = FileSystemStorage(location=tmp_path / "private")
     yield tmp_path / "private"
     field.storage = original
-
-
-@pytest.fixture
-def world(
-    lecturer: Any, coach: Any, coordinator: Any, programme_admin: Any, faculty: Any
-) -> World:
-    return build_world(
-        lecturer=lecturer, coach=coach, coordinator=coordinator,
-        programme_admin=programme_admin, faculty=faculty,
-    )  # fmt: skip
 
 
 def _file(name: str = "plan.pdf", content: bytes = PDF) -> Any:

@@ -12,7 +12,6 @@ from django.conf import settings
 from tests.trajectories.api_world import (
     API,
     World,
-    build_world,
     entry_url,
     version_of,
 )
@@ -28,19 +27,6 @@ HOSTILE_HTML = (
     '<iframe src="https://evil.example"></iframe>'
     '<style>body{display:none}</style><svg onload="alert(4)"></svg>'
 )
-
-
-@pytest.fixture
-def world(
-    lecturer: Any, coach: Any, coordinator: Any, programme_admin: Any, faculty: Any
-) -> World:
-    return build_world(
-        lecturer=lecturer,
-        coach=coach,
-        coordinator=coordinator,
-        programme_admin=programme_admin,
-        faculty=faculty,
-    )
 
 
 def _unchanged(world: World) -> None:

@@ -11,25 +11,12 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from tests.trajectories.api_world import API, World, build_world, entry_url
+from tests.trajectories.api_world import API, World, entry_url
 from trajectories.models import Feedback, JournalEntry, JournalRevision
 
 pytestmark = pytest.mark.django_db
 
 MARK = '"@@VALUE@@"'
-
-
-@pytest.fixture
-def world(
-    lecturer: Any, coach: Any, coordinator: Any, programme_admin: Any, faculty: Any
-) -> World:
-    return build_world(
-        lecturer=lecturer,
-        coach=coach,
-        coordinator=coordinator,
-        programme_admin=programme_admin,
-        faculty=faculty,
-    )
 
 
 def body_with(world: World, raw_title: str) -> str:

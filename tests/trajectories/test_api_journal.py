@@ -12,7 +12,6 @@ from lms.xapi.models import Statement
 from tests.trajectories.api_world import (
     API,
     World,
-    build_world,
     entry_url,
     query_of,
     version_of,
@@ -21,19 +20,6 @@ from trajectories import services
 from trajectories.models import JournalEntry, JournalRevision
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(
-    lecturer: Any, coach: Any, coordinator: Any, programme_admin: Any, faculty: Any
-) -> World:
-    return build_world(
-        lecturer=lecturer,
-        coach=coach,
-        coordinator=coordinator,
-        programme_admin=programme_admin,
-        faculty=faculty,
-    )
 
 
 def test_write_an_entry_and_find_it_on_the_site(world: World, client_for: Any) -> None:

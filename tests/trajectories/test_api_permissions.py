@@ -3,8 +3,6 @@ nothing exists."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from rest_framework.test import APIClient
 
@@ -14,7 +12,6 @@ from tests.trajectories.api_world import (
     ROLES,
     World,
     api_client,
-    build_world,
     entry_url,
     version_of,
 )
@@ -28,19 +25,6 @@ READERS = {
     "coach": {"author", "coach"},
     "peers": {"author", "coach", "peer"},
 }
-
-
-@pytest.fixture
-def world(
-    lecturer: Any, coach: Any, coordinator: Any, programme_admin: Any, faculty: Any
-) -> World:
-    return build_world(
-        lecturer=lecturer,
-        coach=coach,
-        coordinator=coordinator,
-        programme_admin=programme_admin,
-        faculty=faculty,
-    )
 
 
 def _share(world: World, visibility: str) -> None:

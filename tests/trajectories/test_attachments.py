@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from tests.trajectories.api_world import ROLES, World, build_world
+from tests.trajectories.api_world import ROLES, World
 from trajectories import services
 from trajectories.exceptions import NotAllowed
 from trajectories.models import JournalAttachment
@@ -34,19 +34,6 @@ def private_storage(tmp_path: Path) -> Iterator[Path]:
     field.storage = FileSystemStorage(location=tmp_path / "private")
     yield tmp_path / "private"
     field.storage = original
-
-
-@pytest.fixture
-def world(
-    lecturer: Any, coach: Any, coordinator: Any, programme_admin: Any, faculty: Any
-) -> World:
-    return build_world(
-        lecturer=lecturer,
-        coach=coach,
-        coordinator=coordinator,
-        programme_admin=programme_admin,
-        faculty=faculty,
-    )
 
 
 def _upload(name: str, content: bytes, content_type: str = "application/pdf") -> Any:
