@@ -10,6 +10,7 @@ none: only then do the tests that need a real Redis skip.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import socket
@@ -22,11 +23,12 @@ from urllib.parse import urlparse
 import pytest
 from celery import current_app
 from django.conf import settings
-from django.test import override_settings
+from django.test import Client, override_settings
 from kombu import pools
 
 from lms.site.settings.environment import broker_timeout_options
 from tests.lms.tcp_proxy import TcpProxy
+from tests.lms.xapi.factories import statement
 
 REDIS_VARIABLES = ("REDIS_URL", "CELERY_BROKER_URL", "CACHE_URL")
 
@@ -145,3 +147,17 @@ def redis_queued(address: tuple[str, int, int], task: str) -> list[str]:
         if headers.get("task") == task:
             found.append(str(headers.get("argsrepr")))
     return found
+
+
+def lrs_post(key: str, secret: str) -> Any:
+    """POST one statement to the embedded LRS as the client `key`."""
+    token = base64.b64encode(f"{key}:{secret}".encode()).decode()
+    return Client().post(
+        "/xapi/statements",
+        json.dumps(statement()),
+        content_type="application/json",
+        headers={
+            "Authorization": f"Basic {token}",
+            "X-Experience-API-Version": "1.0.3",
+        },
+    )

@@ -10,8 +10,6 @@ production. Durations are measured and reported, never asserted.
 
 from __future__ import annotations
 
-import base64
-import json
 import logging
 import time
 from datetime import timedelta
@@ -28,9 +26,9 @@ from lms.notifications.models import NotificationPreference, OutgoingEmail
 from lms.notifications.tasks import send_pending_emails
 from lms.queueing import broker
 from lms.xapi.models import Destination, OutboxEntry
-from tests.lms.outage_parts import broker_at, queued, redis_queued
+from tests.lms.outage_parts import broker_at, lrs_post, queued, redis_queued
 from tests.lms.tcp_proxy import TcpProxy
-from tests.lms.xapi.factories import lrs_client, statement
+from tests.lms.xapi.factories import lrs_client
 from tests.trajectories.factories import make_cohort
 from trajectories import services as trajectories
 
@@ -128,19 +126,6 @@ def _timed(call: Any) -> tuple[Any, float]:
     return response, time.monotonic() - started
 
 
-def _lrs_post(key: str, secret: str) -> Any:
-    token = base64.b64encode(f"{key}:{secret}".encode()).decode()
-    return Client().post(
-        "/xapi/statements",
-        json.dumps(statement()),
-        content_type="application/json",
-        headers={
-            "Authorization": f"Basic {token}",
-            "X-Experience-API-Version": "1.0.3",
-        },
-    )
-
-
 def test_requests_finish_with_the_broker_hanging(
     lecturer: Any,
     coach: Any,
@@ -168,7 +153,7 @@ def test_requests_finish_with_the_broker_hanging(
         "journal share": lambda: client_for(lecturer).post(
             f"/journal/{entry.pk}/share/", {"visibility": "coach"}
         ),
-        "xAPI statement": lambda: _lrs_post(key, secret),
+        "xAPI statement": lambda: lrs_post(key, secret),
     }
     with broker_at(f"redis://127.0.0.1:{dead_end.port}/0"):
         # What every publish runs with: the settings' bounds.

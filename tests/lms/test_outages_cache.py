@@ -6,8 +6,6 @@ xAPI POST and the API all finish without a 5xx.
 
 from __future__ import annotations
 
-import base64
-import json
 import logging
 import time
 from datetime import timedelta
@@ -22,9 +20,9 @@ from lms.cache import breaker as cache_breaker
 from lms.notifications.models import NotificationPreference
 from lms.queueing import broker
 from lms.xapi.models import Destination
-from tests.lms.outage_parts import broker_at, redis_cache_at
+from tests.lms.outage_parts import broker_at, lrs_post, redis_cache_at
 from tests.lms.tcp_proxy import TcpProxy
-from tests.lms.xapi.factories import lrs_client, statement
+from tests.lms.xapi.factories import lrs_client
 from tests.trajectories.factories import make_cohort
 from trajectories import services as trajectories
 from trajectories.models import Attendance
@@ -77,19 +75,6 @@ def test_the_cache_through_redis_comes_back(
         cache.delete("outage-probe")
 
 
-def _lrs_post(key: str, secret: str) -> Any:
-    token = base64.b64encode(f"{key}:{secret}".encode()).decode()
-    return Client().post(
-        "/xapi/statements",
-        json.dumps(statement()),
-        content_type="application/json",
-        headers={
-            "Authorization": f"Basic {token}",
-            "X-Experience-API-Version": "1.0.3",
-        },
-    )
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_requests_finish_with_the_sites_redis_hanging(
     lecturer: Any,
@@ -124,7 +109,7 @@ def test_requests_finish_with_the_sites_redis_hanging(
         "password reset": lambda: Client().post(
             "/accounts/password/reset/", {"email": lecturer.email}
         ),
-        "xAPI statement": lambda: _lrs_post(writer.key, secret),
+        "xAPI statement": lambda: lrs_post(writer.key, secret),
         "API": lambda: signed_in.get("/api/v1/me/enrolments/"),
         "notifications": lambda: signed_in.get("/notifications/"),
     }
