@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 import qrcode
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -60,7 +60,7 @@ def checkin_qr(request: HttpRequest, pk: int) -> HttpResponse:
     """The QR code of the session's check-in address, as SVG."""
     session = _coached_session(request, pk)
     if not session.checkin_code:
-        return HttpResponse(status=404)
+        raise Http404
     image = qrcode.make(
         checkin_address(request, session.checkin_code),
         image_factory=SvgPathFillImage,
