@@ -9,6 +9,7 @@ is highlighted is exactly what matched.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -112,9 +113,19 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-@lru_cache(maxsize=2)
+# A Snowball stemmer keeps the word it works on in the object, so two threads
+# sharing one (runserver, gunicorn's threads) corrupt each other's words: each
+# thread gets its own.
+_stemmers = threading.local()
+
+
 def _stemmer(language: str) -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer(_STEMMER_NAMES[language])
+    mine: dict[str, snowballstemmer.stemmer] = _stemmers.__dict__.setdefault(
+        "by_language", {}
+    )
+    if language not in mine:
+        mine[language] = snowballstemmer.stemmer(_STEMMER_NAMES[language])
+    return mine[language]
 
 
 @lru_cache(maxsize=50_000)
