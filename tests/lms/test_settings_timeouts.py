@@ -141,3 +141,49 @@ def test_the_embedded_defaults_keep_the_filesystem_broker_and_sqlite() -> None:
 
     assert "data_folder_in" in found["transport"]
     assert "connect_timeout" not in found["database"]
+
+
+def test_a_vanished_database_host_is_noticed_and_queries_may_be_capped() -> None:
+    found = settings_with(**SERVICES)
+    assert found["database"]["keepalives"] == 1
+    assert found["database"]["tcp_user_timeout"] == 15_000  # 5 x connect timeout
+    # Off by default: migrate and the worker's bulk tasks share these settings.
+    assert "statement_timeout" not in found["database"].get("options", "")
+
+    capped = settings_with(**SERVICES, DATABASE_STATEMENT_TIMEOUT="20")
+    assert capped["database"]["options"] == "-c jit=off -c statement_timeout=20s"
+
+
+SLOW_QUERY = """
+import json
+import django
+django.setup()
+from django.db import connection, OperationalError
+from lms.outages import is_database_outage
+try:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_sleep(5)")
+    outcome = {"error": None}
+except OperationalError as error:
+    outcome = {"error": str(error), "outage": is_database_outage(error)}
+print(json.dumps(outcome))
+"""
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="DATABASE_URL names no PostgreSQL",
+)
+def test_a_query_past_the_statement_timeout_is_cancelled_as_an_outage() -> None:
+    """With DATABASE_STATEMENT_TIMEOUT set, PostgreSQL itself cancels the query;
+    the request then answers 503 like any outage (lms/outages.py)."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "lms.site.settings.base"}
+    env.update(PYTHONPATH=str(PROJECT_ROOT), DATABASE_STATEMENT_TIMEOUT="1")
+    result = subprocess.run(
+        [sys.executable, "-c", SLOW_QUERY], cwd=PROJECT_ROOT, env=env,
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert "statement timeout" in outcome["error"]
+    assert outcome["outage"] is True

@@ -133,9 +133,24 @@ DATABASES = {
 # A database that stops answering: a request gives up connecting after this
 # many seconds (PostgreSQL's connect_timeout) and answers 503 (lms/outages.py).
 DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 3)
+# A query may run this many seconds before PostgreSQL cancels it (the request
+# then answers 503); 0 leaves the server's own setting. Off by default because
+# `manage.py migrate` and the worker's bulk tasks share these settings: set it on
+# the web servers (the README's production section).
+DATABASE_STATEMENT_TIMEOUT = env_int("DATABASE_STATEMENT_TIMEOUT", 0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = (
-        DATABASE_CONNECT_TIMEOUT
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": DATABASE_CONNECT_TIMEOUT,
+            # A database host that vanishes mid-request (no FIN, no RST) is
+            # noticed: keepalives on an idle kept connection, and data the server
+            # never acknowledges fails the connection after tcp_user_timeout ms.
+            "keepalives": 1,
+            "keepalives_idle": 30,
+            "keepalives_interval": 10,
+            "keepalives_count": 3,
+            "tcp_user_timeout": DATABASE_CONNECT_TIMEOUT * 5000,
+        }
     )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server and the worker write without "database is locked";
@@ -161,6 +176,15 @@ elif (
     # just above jit_above_cost spent 45-60 ms compiling what runs in 15-19 ms
     # (bench/insight.py). Set ENGAGE_PG_JIT=on to keep the server's default.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+if (
+    DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    and DATABASE_STATEMENT_TIMEOUT > 0
+):
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = (
+        options.get("options", "")
+        + f" -c statement_timeout={DATABASE_STATEMENT_TIMEOUT}s"
+    ).strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------
