@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 
 import bleach
 from bleach.linkifier import LinkifyFilter
@@ -41,18 +42,33 @@ def _set_link_rel(attrs: dict, new: bool = False) -> dict:
     return attrs
 
 
-_cleaner = bleach.Cleaner(
-    tags=ALLOWED_TAGS,
-    attributes=ALLOWED_ATTRIBUTES,
-    protocols=ALLOWED_PROTOCOLS,
-    strip=True,
-    strip_comments=True,
-    filters=[
-        lambda source: LinkifyFilter(
-            source, callbacks=[_set_link_rel], skip_tags={"pre", "code"}
-        )
-    ],
-)
+def _new_cleaner() -> bleach.Cleaner:
+    return bleach.Cleaner(
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        protocols=ALLOWED_PROTOCOLS,
+        strip=True,
+        strip_comments=True,
+        filters=[
+            lambda source: LinkifyFilter(
+                source, callbacks=[_set_link_rel], skip_tags={"pre", "code"}
+            )
+        ],
+    )
+
+
+# "Cleaner instances are not thread-safe" (bleach's documentation): its parser
+# keeps the document it is reading. One shared by runserver's or gunicorn's
+# threads gave an IndexError 500 on a journal page under load; each thread gets
+# its own.
+_cleaners = threading.local()
+
+
+def _cleaner() -> bleach.Cleaner:
+    cleaner = getattr(_cleaners, "cleaner", None)
+    if cleaner is None:
+        cleaner = _cleaners.cleaner = _new_cleaner()
+    return cleaner
 
 
 _MAX_CLEAN_ROUNDS = 8
@@ -63,7 +79,7 @@ def clean_html(value: str | None) -> SafeString:
     if not value:
         return mark_safe("")  # noqa: S308 - empty string
     without_active_content = _DROP_WITH_CONTENT.sub("", str(value))
-    return mark_safe(_cleaner.clean(without_active_content).strip())  # noqa: S308
+    return mark_safe(_cleaner().clean(without_active_content).strip())  # noqa: S308
 
 
 def clean_text(value: str | None) -> str:
