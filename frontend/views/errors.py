@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import gettext as _
 
 from lms.accounts.access import public
+from lms.conf import engage_settings
 from lms.outages import answer_outage, current_outage
+from lms.xapi.builder import XAPI_VERSION
+
+
+def _machine_error(
+    request: HttpRequest, status: int, message: str
+) -> HttpResponse | None:
+    """The error in JSON for a client of the API or the LRS, which reads no HTML
+    (an id that is not a number never reaches DRF: the URL does not match)."""
+    path = request.path
+    if path.startswith(engage_settings.xapi_path_prefixes):
+        response = JsonResponse({"error": message}, status=status)
+        response["X-Experience-API-Version"] = XAPI_VERSION
+        return response
+    if path.startswith(engage_settings.json_path_prefixes):
+        return JsonResponse({"detail": message}, status=status)
+    return None
 
 
 @public
@@ -20,14 +38,18 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
 def permission_denied(
     request: HttpRequest, exception: Exception | None = None
 ) -> HttpResponse:
-    return render(request, "engage_frontend/403.html", status=403)
+    return _machine_error(
+        request, 403, _("You do not have permission to perform this action.")
+    ) or render(request, "engage_frontend/403.html", status=403)
 
 
 @public
 def page_not_found(
     request: HttpRequest, exception: Exception | None = None
 ) -> HttpResponse:
-    return render(request, "engage_frontend/404.html", status=404)
+    return _machine_error(request, 404, _("Not found.")) or render(
+        request, "engage_frontend/404.html", status=404
+    )
 
 
 @public
@@ -37,6 +59,9 @@ def server_error(request: HttpRequest) -> HttpResponse:
     outage = current_outage()
     if outage is not None:
         return answer_outage(request, outage)
+    machine = _machine_error(request, 500, _("A server error occurred."))
+    if machine is not None:
+        return machine
     # No context processors or database: the error may be the database itself.
     template = loader.get_template("engage_frontend/500.html")
     return HttpResponse(template.render({}), status=500)
