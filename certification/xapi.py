@@ -11,18 +11,9 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from lms.xapi.builder import activity_iri
+from lms.xapi.builder import activity_iri, programme_ref
 from lms.xapi.data import ActivityRef, LearningEvent, ResultData
 from lms.xapi.vocabulary import ActivityTypes, Extensions, Verbs
-
-
-def programme_ref(programme: Any) -> ActivityRef:
-    # The same IRI trajectories uses for the programme (tested).
-    return ActivityRef(
-        activity_iri("programme", programme.pk),
-        ActivityTypes.PROGRAMME,
-        programme.title[:200],
-    )
 
 
 def certificate_ref(scheme: Any) -> ActivityRef:

@@ -31,6 +31,7 @@ from tincan.conversions.iso8601 import jsonify_datetime
 
 from .conf import xapi_settings
 from .data import ActivityRef, LearningEvent, ResultData
+from .vocabulary import ActivityTypes
 
 XAPI_VERSION = "1.0.3"
 
@@ -41,6 +42,16 @@ def activity_iri(kind: str, key: object) -> str:
     id that never changes (never a slug or a title); changing the format splits every
     activity's history in every LRS."""
     return f"{xapi_settings.site_iri}/xapi/activities/{kind}/{key}"
+
+
+def programme_ref(programme: Any) -> ActivityRef:
+    """The activity of a programme page: every app's statements about a
+    programme (a trajectory's, a certificate's) name it with this IRI."""
+    return ActivityRef(
+        activity_iri("programme", programme.pk),
+        ActivityTypes.PROGRAMME,
+        programme.title[:200],
+    )
 
 
 def statement_namespace() -> uuid.UUID:

@@ -48,7 +48,9 @@ def own_database(database_url: str) -> Iterator[str]:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def _environment(var_dir: Path, database_url: str | None) -> dict[str, str]:
+def _environment(
+    var_dir: Path, database_url: str | None, extra: dict[str, str] | None = None
+) -> dict[str, str]:
     env = {
         k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))
     }
@@ -57,6 +59,7 @@ def _environment(var_dir: Path, database_url: str | None) -> dict[str, str]:
     env["ENGAGE_VAR_DIR"] = str(var_dir)
     if database_url:
         env["DATABASE_URL"] = database_url
+    env.update(extra or {})
     return env
 
 
@@ -77,11 +80,12 @@ def _wait(url: str, process: subprocess.Popen[bytes], timeout: float) -> None:
 
 @contextlib.contextmanager
 def dev_run(
-    var_dir: Path, database_url: str | None = None
+    var_dir: Path, database_url: str | None = None, extra: dict[str, str] | None = None
 ) -> Iterator[tuple[str, dict[str, str]]]:
-    """Start `dev.py run`; yield its base URL and environment; stop it and its
-    worker (they share a process group) afterwards."""
-    env = _environment(var_dir, database_url)
+    """Start `dev.py run` (with `extra` in its environment, e.g. a broker); yield
+    its base URL and environment; stop it and its worker (they share a process
+    group) afterwards."""
+    env = _environment(var_dir, database_url, extra)
     port = free_port()
     log = (var_dir / "dev-run.log").open("wb")
     process = subprocess.Popen(  # noqa: S603
