@@ -75,8 +75,10 @@ def deliver_email(*, email_id: int) -> bool:
         return True
 
 
-def pending_email_ids(*, older_than: timedelta = timedelta(minutes=5)) -> list[int]:
-    """E-mails still unsent after `older_than` and not yet given up on."""
+def pending_email_ids(*, older_than: timedelta = timedelta(minutes=1)) -> list[int]:
+    """E-mails still unsent after `older_than` and not yet given up on. A minute
+    is ample for a queued task to be picked up; sending twice is harmless
+    (`deliver_email` locks the row and skips a sent one)."""
     cutoff = timezone.now() - older_than
     return list(
         OutgoingEmail.objects.filter(

@@ -370,9 +370,12 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    # Every minute: an e-mail that could not be queued (a broker that was down
+    # or hanging) goes out within two minutes of the broker's return
+    # (bench/redis_hang.py; it took up to ten with five minutes here).
     "retry-unsent-email": {
         "task": "lms.notifications.tasks.send_pending_emails",
-        "schedule": 300.0,
+        "schedule": 60.0,
     },
     "forward-xapi-statements": {
         "task": "lms.xapi.tasks.forward_all",
