@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils.deconstruct import deconstructible
 from wagtail.documents import get_document_model
 
-from lms.accounts.roles import Role
 from lms.uploads import UploadValidator, validate_upload
 from tests import upload_samples as samples
 
@@ -243,31 +242,6 @@ def test_validator_accepts_any_file_like_object_with_name_and_size() -> None:
 
 
 # --- Through the real interface: the Wagtail admin's document upload -------------
-
-_DOCUMENT_PERMISSIONS = ("add_document", "change_document", "choose_document")
-
-
-@pytest.fixture
-def document_uploader(programme_admin):  # type: ignore[no-untyped-def]
-    """The programme admin, with the collection permissions Wagtail checks.
-
-    Wagtail decides document permissions by GroupCollectionPermission, not by the
-    group's model permissions that `sync_roles` sets; see
-    test_programme_admin_role_may_add_documents_in_wagtail.
-    """
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import Collection, GroupCollectionPermission
-
-    group = Group.objects.get(name=Role.PROGRAMME_ADMIN.group_name)
-    for codename in _DOCUMENT_PERMISSIONS:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group,
-            collection=Collection.get_first_root_node(),
-            permission=Permission.objects.get(
-                content_type__app_label="wagtaildocs", codename=codename
-            ),
-        )
-    return programme_admin
 
 
 def _add_document(client, name: str, content: bytes):  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -185,3 +186,23 @@ def test_the_assignment_upload_stores_genuine_files(
 
     assert response.status_code == 302
     assert AssignmentAttachment.objects.get().size == len(content)
+
+
+def test_a_stored_svg_attachment_is_sent_as_a_download_never_inline(
+    world: World,
+) -> None:
+    # Stored as before SVG was refused on upload: the download still runs nothing.
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'
+    attachment = JournalAttachment(entry=world.entry, name="drawing.svg", size=4)
+    attachment.file.save("drawing.svg", ContentFile(svg), save=True)
+    client = Client()
+    client.force_login(world.people["author"])
+
+    response = client.get(
+        reverse("engage_trajectories:attachment", args=[attachment.pk])
+    )
+
+    assert b"".join(response.streaming_content) == svg
+    assert response["Content-Type"] == "application/octet-stream"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"

@@ -293,6 +293,12 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = ENGAGE_UPLOAD_MAX_BYTES
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "lms.wagtail_upload_forms.DocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "lms.wagtail_upload_forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Documents always pass through Wagtail's serve view (never a redirect to the
+# storage), which checks collection and practice privacy and sends every type but
+# PDF and plain text as a download, with nosniff and "default-src 'none'".
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 
 # --- E-mail ----------------------------------------------------------------------
 EMAIL_BACKEND = env_str(
