@@ -101,9 +101,7 @@ def unsafe_name(name: str) -> bool:
 def check_directory(infos: list[zipfile.ZipInfo], limits: ArchiveLimits) -> None:
     """Refuse a central directory whose declarations alone are unsafe."""
     if len(infos) > limits.max_members:
-        raise _refuse(
-            _("The file holds more than %(max)s parts.") % {"max": limits.max_members}
-        )
+        raise _too_many(limits)
     total = 0
     for info in infos:
         if unsafe_name(info.filename):
@@ -121,6 +119,12 @@ def check_directory(infos: list[zipfile.ZipInfo], limits: ArchiveLimits) -> None
         total += info.file_size
     if total > limits.max_inflated_bytes:
         raise _inflated_too_much(total, limits)
+
+
+def _too_many(limits: ArchiveLimits) -> ValidationError:
+    return _refuse(
+        _("The file holds more than %(max)s parts.") % {"max": limits.max_members}
+    )
 
 
 def _inflated_too_much(total: int, limits: ArchiveLimits) -> ValidationError:
@@ -198,8 +202,8 @@ def check_archive(file: IO[bytes], extension: str, limits: ArchiveLimits) -> Non
     count = declared_member_count(file.read())
     if count is None:
         raise _damaged(extension)
-    if count > limits.max_members:
-        check_directory([zipfile.ZipInfo()] * (limits.max_members + 1), limits)
+    if count > limits.max_members:  # before zipfile builds an object per part
+        raise _too_many(limits)
     file.seek(0)
     try:
         with zipfile.ZipFile(file) as archive:

@@ -87,6 +87,19 @@ def test_the_number_of_parts_is_capped() -> None:
     assert "5" in error.messages[0]
 
 
+@override_settings(ENGAGE_UPLOAD_MAX_ARCHIVE_MEMBERS=5)
+def test_an_end_record_that_understates_the_parts_does_not_get_past_the_cap() -> None:
+    many = bytearray(
+        samples.ooxml(extra={f"word/media/{i}.xml": b"<x/>" for i in range(5)})
+    )
+    end = many.rfind(b"PK\x05\x06")
+    many[end + 8 : end + 12] = b"\x01\x00\x01\x00"  # "1 part", while 8 follow
+
+    error = refusal("report.docx", bytes(many))
+
+    assert error.code == "file_archive"
+
+
 @pytest.mark.parametrize(
     "name",
     ["../evil.sh", "word/../../evil.sh", "/etc/passwd", "\\windows\\evil.dll",
