@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
@@ -165,3 +166,21 @@ def test_uploads_named_svg_are_refused_before_they_are_stored() -> None:
 
     with pytest.raises(ValidationError):
         validate_upload(SimpleUploadedFile("drawing.svg", SVG))
+
+
+@pytest.mark.django_db
+def test_the_admin_multiple_upload_refuses_a_zip_bomb_too(
+    client_for: Any, document_uploader: Any
+) -> None:
+    response = client_for(document_uploader).post(
+        reverse("wagtaildocs:add_multiple"),
+        {
+            "files[]": SimpleUploadedFile("bomb.docx", samples.zip_bomb()),
+            "collection": Collection.get_first_root_node().pk,
+        },
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+
+    assert response.json()["success"] is False
+    assert "100 to 1" in response.json()["error_message"]
+    assert not get_document_model().objects.exists()
