@@ -9,6 +9,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from pypdf import PdfReader
 
+# pypdf logs every fault it reads past as a warning; here a fault is a refusal with
+# its own message, and hostile uploads would flood the log.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
 # A PDF ends with "startxref", the offset, and "%%EOF"; writers may add a little
 # after it (a newline, padding), never more than this.
 _TRAILER_SAMPLE = 1024
@@ -39,7 +43,6 @@ def check_pdf(file: IO[bytes]) -> None:
     if not has_trailer(file.read()):
         raise _unreadable()
     file.seek(0)
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a fault is our refusal
     try:
         pages = len(PdfReader(file, strict=False).pages)
     except Exception as error:  # noqa: BLE001 (pypdf raises many kinds on bad input)

@@ -3,9 +3,12 @@ file they claim, PDFs that do not parse, and web pages or SVG in disguise."""
 
 from __future__ import annotations
 
+import os
+from typing import Any
+
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
 from django.test import override_settings
 from django.utils import translation
 
@@ -177,6 +180,27 @@ def test_encrypted_parts_are_refused() -> None:
 def test_a_plain_zip_gets_the_archive_checks_without_office_parts() -> None:
     validate_upload(SimpleUploadedFile("a.zip", samples._zip({"notes/a.txt": b"hi"})))
     assert refusal("a.zip", samples.traversal_zip()).code == "file_archive"
+
+
+def test_large_uploads_on_disk_are_checked_the_same(settings: Any) -> None:
+    # Over FILE_UPLOAD_MAX_MEMORY_SIZE Django keeps the upload in a temporary file.
+    media = os.urandom(settings.FILE_UPLOAD_MAX_MEMORY_SIZE + 1)  # stored, 1:1
+    for name, data in [
+        ("big.docx", samples.ooxml(extra={"word/media/image1.bin": media})),
+        ("bomb.docx", samples.zip_bomb(256 * 1024 * 1024)),
+    ]:
+        upload = TemporaryUploadedFile(
+            name, "application/octet-stream", len(data), None
+        )
+        upload.write(data)
+        upload.seek(3)
+        if name == "big.docx":
+            validate_upload(upload)
+        else:
+            with pytest.raises(ValidationError):
+                validate_upload(upload)
+        assert upload.tell() == 3
+        upload.close()
 
 
 # --- PDF -----------------------------------------------------------------------
