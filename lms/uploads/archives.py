@@ -33,6 +33,12 @@ _OOXML_MAIN = {
     "pptx": f"{_OFFICE}.presentationml.presentation.main+xml",
     "xlsx": f"{_OFFICE}.spreadsheetml.sheet.main+xml",
 }
+# Where the main part usually is, to name it when there is none of the right type.
+_OOXML_MAIN_PART = {
+    "docx": "word/document.xml",
+    "pptx": "ppt/presentation.xml",
+    "xlsx": "xl/workbook.xml",
+}
 # The `mimetype` part of each OpenDocument type (OpenDocument 1.3 part 2, 3.3).
 _ODF_MIMETYPE = {
     "odt": b"application/vnd.oasis.opendocument.text",
@@ -45,6 +51,10 @@ _CONTENT_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-typ
 # ZipSecureFile uses the same grace before its 1% inflate ratio).
 RATIO_GRACE_BYTES = 100 * 1024
 _CHUNK = 64 * 1024
+# What zipfile raises on a damaged archive: a bad CRC or header, a name in the
+# directory but not in the file, data that does not inflate, a cut-off stream.
+_ZIP_FAULTS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError,
+               KeyError, NotImplementedError, RuntimeError, ValueError)  # fmt: skip
 _EOCD = b"PK\x05\x06"
 _EOCD_SEARCH = 22 + 65535  # the end record and the longest archive comment
 
@@ -160,7 +170,7 @@ def _check_ooxml(archive: zipfile.ZipFile, names: set[str], extension: str) -> N
         if node.get("ContentType") == _OOXML_MAIN[extension]
     ]
     if len(main) != 1 or main[0] not in names:
-        raise _missing(extension, main[0] if main else _OOXML_MAIN[extension])
+        raise _missing(extension, main[0] if main else _OOXML_MAIN_PART[extension])
 
 
 def _check_odf(archive: zipfile.ZipFile, names: set[str], extension: str) -> None:
@@ -215,7 +225,5 @@ def check_archive(file: IO[bytes], extension: str, limits: ArchiveLimits) -> Non
             elif extension in _ODF_MIMETYPE:
                 _check_odf(archive, names, extension)
             _read_through(archive, infos, limits)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError) as error:
-        raise _damaged(extension) from error
-    except (KeyError, NotImplementedError, RuntimeError, ValueError) as error:
+    except _ZIP_FAULTS as error:
         raise _damaged(extension) from error

@@ -131,7 +131,10 @@ def test_a_macro_enabled_document_renamed_docx_is_refused() -> None:
     macro = "application/vnd.ms-word.document.macroEnabled.main+xml"
     docm = samples.ooxml(types=samples.content_types("docx", macro))
 
-    assert refusal("report.docx", docm).code == "file_content"
+    error = refusal("report.docx", docm)
+
+    assert error.code == "file_content"
+    assert "it has no word/document.xml" in error.messages[0]
 
 
 @pytest.mark.parametrize("extension", ["pptx", "xlsx"])
