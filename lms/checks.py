@@ -37,6 +37,44 @@ def check_upload_settings(app_configs: Any = None, **kwargs: Any) -> list[Error]
     return errors
 
 
+# The archive limits of lms.uploads, each a whole number of at least this much: a
+# ratio under 10 would refuse ordinary Office XML, fewer than 10 parts any docx.
+_ARCHIVE_SETTINGS = (
+    ("ENGAGE_UPLOAD_MAX_INFLATED_BYTES", "engage_lms.E020", "bytes"),
+    ("ENGAGE_UPLOAD_MAX_COMPRESSION_RATIO", "engage_lms.E021", 10),
+    ("ENGAGE_UPLOAD_MAX_ARCHIVE_MEMBERS", "engage_lms.E022", 10),
+)
+
+
+@register()
+def check_upload_archive_settings(
+    app_configs: Any = None, **kwargs: Any
+) -> list[Error | Warning]:
+    """The archive limits are whole numbers that leave real files room (the unpacked
+    cap at least the upload limit: a stored part unpacks to its own size), and no
+    type a browser runs is listed (it would be refused anyway)."""
+    from .uploads.sniffing import NEVER_ALLOWED
+
+    found: list[Error | Warning] = []
+    for name, error_id, least in _ARCHIVE_SETTINGS:
+        floor = engage_settings.upload_max_bytes if least == "bytes" else int(least)
+        value = getattr(settings, name, floor)
+        if isinstance(value, bool) or not isinstance(value, int) or value < floor:
+            found.append(Error(f"{name} must be a whole number, at least {floor}.",
+                               id=error_id))  # fmt: skip
+    listed = set(getattr(settings, "ENGAGE_UPLOAD_EXTENSIONS", ()) or ())
+    never = sorted(NEVER_ALLOWED & {str(e).lower().lstrip(".") for e in listed})
+    if never:
+        found.append(
+            Warning(
+                f"ENGAGE_UPLOAD_EXTENSIONS lists {', '.join(never)}: a browser runs "
+                "script in these, so uploads of them are always refused.",
+                id="engage_lms.W020",
+            )
+        )
+    return found
+
+
 @register()
 def check_site_url(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
     if not engage_settings.site_url.startswith(("http://", "https://")):

@@ -39,6 +39,24 @@ class _Settings:
         return tuple(ext.lower().lstrip(".") for ext in value)
 
     @property
+    def upload_max_inflated_bytes(self) -> int:
+        """The most an uploaded Office/OpenDocument file may unpack to, in all."""
+        return int(
+            getattr(settings, "ENGAGE_UPLOAD_MAX_INFLATED_BYTES", 200 * 1024 * 1024)
+        )
+
+    @property
+    def upload_max_compression_ratio(self) -> int:
+        """The most one part of an uploaded archive may be compressed (100 means
+        100:1), counted once the part unpacks to more than 100 KB."""
+        return int(getattr(settings, "ENGAGE_UPLOAD_MAX_COMPRESSION_RATIO", 100))
+
+    @property
+    def upload_max_archive_members(self) -> int:
+        """The most parts (files) an uploaded archive may hold."""
+        return int(getattr(settings, "ENGAGE_UPLOAD_MAX_ARCHIVE_MEMBERS", 5000))
+
+    @property
     def site_csp(self) -> str:
         return str(getattr(settings, "ENGAGE_CSP", SITE_CSP))
 

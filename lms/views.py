@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, JsonResponse
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.http import content_disposition_header
+from django.views import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -45,3 +48,29 @@ def ready(request: HttpRequest) -> JsonResponse:
         },
         status=200 if database.ok else 503,
     )
+
+
+# Raster images may be shown in the page (Wagtail's renditions are); anything else a
+# person uploaded is a download. SVG is not among them: it can carry script.
+INLINE_MEDIA_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
+UPLOADED_FILE_CSP = "default-src 'none'; sandbox"
+
+
+def as_uploaded_file(response: HttpResponse, name: str) -> HttpResponse:
+    """A file a person uploaded, sent so no browser runs it: a download unless it is
+    a raster image, never sniffed, and under a policy that allows no script."""
+    if response.get("Content-Type", "").split(";")[0] not in INLINE_MEDIA_TYPES:
+        response["Content-Type"] = "application/octet-stream"
+        response["Content-Disposition"] = content_disposition_header(True, name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = UPLOADED_FILE_CSP
+    return response
+
+
+@public
+@require_GET
+def media(request: HttpRequest, path: str) -> HttpResponse:
+    """MEDIA_ROOT for development (mounted only with DEBUG); in production the proxy
+    serves the same way (docs/deploy/nginx.conf)."""
+    response = static.serve(request, path, document_root=settings.MEDIA_ROOT)
+    return as_uploaded_file(response, path.rsplit("/", 1)[-1])

@@ -32,9 +32,12 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.urls import re_path
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    from lms.views import media
+
+    # Uploaded files as downloads (SVG and HTML never inline): see lms.views.media.
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", media)]
 
 # Wagtail serves every other path from the page tree; it must come last.
 urlpatterns += [path("", include(wagtail_urls))]

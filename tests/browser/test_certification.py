@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from certification.models import Assessment, CertificationScheme, Portfolio
+from tests import upload_samples as samples
 from tests.browser.conftest import Visit
 from tests.browser.test_roles import choose_language, sign_in
 
@@ -18,7 +19,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = samples.pdf()
 
 
 def _only_evidence_for_c3() -> CertificationScheme:

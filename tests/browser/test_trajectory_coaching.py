@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from tests import upload_samples as samples
 from tests.browser.conftest import Visit
 from tests.browser.test_roles import choose_language, sign_in
 from trajectories.models import (
@@ -25,7 +26,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+PDF = samples.pdf()
 
 
 @pytest.fixture

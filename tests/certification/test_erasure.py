@@ -33,6 +33,7 @@ from certification.models import (
 )
 from lms.accounts.services import erase_person
 from lms.xapi.models import Statement
+from tests import upload_samples as samples
 from tests.certification.factories import World, assess, write_entry
 from tests.certification.issuing_world import (
     award,
@@ -44,7 +45,7 @@ from trajectories import services as trajectory_services
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("issuing_settings")]
 
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = samples.pdf()
 
 
 def _named(user: Any, first: str, last: str) -> Any:

@@ -28,6 +28,7 @@ from certification.models import (
 )
 from lms.accounts.roles import Role
 from lms.xapi.models import Statement
+from tests import upload_samples as samples
 from tests.certification.factories import make_framework, write_entry
 from tests.factories import person
 from tests.trajectories.factories import make_cohort
@@ -35,7 +36,7 @@ from trajectories import services as trajectory_services
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = samples.pdf()
 
 
 def _pdf(name: str = "syllabus.pdf", body: bytes = PDF) -> SimpleUploadedFile:

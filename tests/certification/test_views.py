@@ -14,13 +14,14 @@ from django.urls import reverse
 from certification import services
 from certification.models import Assessment, EvidenceLink, Portfolio, SelfAssessment
 from lms.accounts.roles import Role
+from tests import upload_samples as samples
 from tests.certification.factories import World, assess, make_world, write_entry
 from tests.factories import person
 from trajectories import services as trajectory_services
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = samples.pdf()
 ROLES = (
     "owner", "other_lecturer", "coach", "assessor", "outsider", "coordinator",
     "admin", "anonymous",

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.checks import Error, Warning, run_checks
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import override_settings
 
-from lms.checks import check_outage_settings, check_site_url, check_upload_settings
+from lms.checks import (
+    check_outage_settings,
+    check_site_url,
+    check_upload_archive_settings,
+    check_upload_settings,
+)
 
 
 def ids(messages: list) -> list[str]:  # type: ignore[type-arg]
@@ -107,3 +114,27 @@ def test_outage_seconds_that_work_pass() -> None:
         ENGAGE_OUTAGE_RETRY_AFTER=30, ENGAGE_OUTAGE_BACKOFF=0, ENGAGE_HEALTH_TIMEOUT=0.5
     ):
         assert check_outage_settings() == []
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "error_id"),
+    [
+        ("ENGAGE_UPLOAD_MAX_INFLATED_BYTES", 1000, "engage_lms.E020"),
+        ("ENGAGE_UPLOAD_MAX_INFLATED_BYTES", "200MB", "engage_lms.E020"),
+        ("ENGAGE_UPLOAD_MAX_COMPRESSION_RATIO", 5, "engage_lms.E021"),
+        ("ENGAGE_UPLOAD_MAX_COMPRESSION_RATIO", True, "engage_lms.E021"),
+        ("ENGAGE_UPLOAD_MAX_ARCHIVE_MEMBERS", 0, "engage_lms.E022"),
+        ("ENGAGE_UPLOAD_EXTENSIONS", ["pdf", ".SVG"], "engage_lms.W020"),
+    ],
+)
+def test_archive_limits_that_cannot_work_are_reported(
+    name: str, value: Any, error_id: str
+) -> None:
+    with override_settings(**{name: value}):
+        found = check_upload_archive_settings()
+
+    assert [item.id for item in found] == [error_id]
+
+
+def test_the_default_archive_limits_pass() -> None:
+    assert check_upload_archive_settings() == []

@@ -12,15 +12,15 @@ from django.urls import reverse
 from django.utils.deconstruct import deconstructible
 from wagtail.documents import get_document_model
 
-from lms.accounts.roles import Role
 from lms.uploads import UploadValidator, validate_upload
+from tests import upload_samples as samples
 
-PDF = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n"
+PDF = samples.pdf("hi")
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 32
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 32
 GIF = b"GIF89a\x01\x00\x01\x00" + b"\x00" * 16
 WEBP = b"RIFF\x24\x00\x00\x00WEBPVP8 " + b"\x00" * 16
-ZIP = b"PK\x03\x04\x14\x00\x06\x00\x08\x00" + b"\x00" * 32 + b"[Content_Types].xml"
+ZIP = samples.ooxml("docx")
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 32
 HTML = b"<!DOCTYPE html><html><script>alert(document.cookie)</script></html>"
@@ -50,11 +50,11 @@ def refusal(
         ("anim.gif", GIF),
         ("image.webp", WEBP),
         ("syllabus.docx", ZIP),
-        ("slides.pptx", ZIP),
-        ("grades.xlsx", ZIP),
-        ("notes.odt", ZIP),
-        ("slides.odp", ZIP),
-        ("sheet.ods", ZIP),
+        ("slides.pptx", samples.ooxml("pptx")),
+        ("grades.xlsx", samples.ooxml("xlsx")),
+        ("notes.odt", samples.odf("odt")),
+        ("slides.odp", samples.odf("odp")),
+        ("sheet.ods", samples.odf("ods")),
         ("notes.txt", "Reflection: inclusive language — ‘quotes’ and 山田.\n".encode()),
         ("list.csv", b"name,faculty\nNoor,arts\n"),
         ("empty.txt", b""),
@@ -242,31 +242,6 @@ def test_validator_accepts_any_file_like_object_with_name_and_size() -> None:
 
 
 # --- Through the real interface: the Wagtail admin's document upload -------------
-
-_DOCUMENT_PERMISSIONS = ("add_document", "change_document", "choose_document")
-
-
-@pytest.fixture
-def document_uploader(programme_admin):  # type: ignore[no-untyped-def]
-    """The programme admin, with the collection permissions Wagtail checks.
-
-    Wagtail decides document permissions by GroupCollectionPermission, not by the
-    group's model permissions that `sync_roles` sets; see
-    test_programme_admin_role_may_add_documents_in_wagtail.
-    """
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import Collection, GroupCollectionPermission
-
-    group = Group.objects.get(name=Role.PROGRAMME_ADMIN.group_name)
-    for codename in _DOCUMENT_PERMISSIONS:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group,
-            collection=Collection.get_first_root_node(),
-            permission=Permission.objects.get(
-                content_type__app_label="wagtaildocs", codename=codename
-            ),
-        )
-    return programme_admin
 
 
 def _add_document(client, name: str, content: bytes):  # type: ignore[no-untyped-def]

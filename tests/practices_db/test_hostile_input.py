@@ -28,6 +28,7 @@ from practices_db.models import (
 from practices_db.selectors.exchange import export_rows
 from practices_db.selectors.search import PracticeQuery
 from practices_db.services.exchange import import_practices
+from tests import upload_samples as samples
 from tests.practices_db.factories import make_practice, make_terms
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +53,7 @@ STORED_TRACES = (
 )
 # ... or in a rendered page (which has script and svg elements of its own).
 RENDERED_TRACES = ("alert(", "onerror", "onload", "javascript:")
-PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n%%EOF\n"
+PDF = samples.pdf()
 
 
 def assert_clean(*values: str) -> None:

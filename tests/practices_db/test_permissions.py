@@ -31,6 +31,7 @@ from practices_db.models import (
     PracticePage,
 )
 from practices_db.selectors import Status, status_of
+from tests import upload_samples as samples
 from tests.factories import FacultyFactory, UserFactory, person
 from tests.practices_db.factories import make_practice, practice_input
 
@@ -561,7 +562,7 @@ def test_sitemap_and_feed_never_show_drafts_or_unpublished_changes(
 
 def _with_pdf(author: Any, faculty: Any, title: str) -> tuple[PracticePage, Any]:
     attachment = NewAttachment(
-        file=SimpleUploadedFile("a.pdf", b"%PDF-1.4 test"), caption="x"
+        file=SimpleUploadedFile("a.pdf", samples.pdf()), caption="x"
     )
     page = services.create_practice(
         author=author,
@@ -600,7 +601,7 @@ def test_a_document_added_in_an_unpublished_edit_stays_private(
     lecturer: Any, faculty: Any, live: PracticePage
 ) -> None:
     attachment = NewAttachment(
-        file=SimpleUploadedFile("secret.pdf", b"%PDF-1.4 not yet reviewed")
+        file=SimpleUploadedFile("secret.pdf", samples.pdf("not yet reviewed"))
     )
     data = practice_input(faculty, title="Live practice", new_attachments=(attachment,))
     services.update_practice(actor=lecturer, page=live, data=data)

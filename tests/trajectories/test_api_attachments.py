@@ -11,6 +11,7 @@ import pytest
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests import upload_samples as samples
 from tests.trajectories.api_world import (
     ROLES,
     World,
@@ -22,7 +23,7 @@ from trajectories.models import JournalAttachment
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+PDF = samples.pdf()
 READERS = {"private": {"author"}, "peers": {"author", "coach", "peer"}}
 
 
@@ -92,7 +93,7 @@ def test_only_readers_list_and_only_the_author_writes(
         ({"file": SimpleUploadedFile("x.exe", b"MZ\x90\x00")}, "cannot be uploaded"),
         (
             {"file": SimpleUploadedFile("x.pdf", b"<script>1</script>")},
-            "not a valid pdf",
+            "web page",
         ),
         ({"file": SimpleUploadedFile("x.pdf", b"")}, "empty"),
         ({}, "No file was submitted"),

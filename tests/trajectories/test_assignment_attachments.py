@@ -15,6 +15,7 @@ from django.test import Client
 from django.urls import reverse
 
 from lms.accounts.roles import Role
+from tests import upload_samples as samples
 from tests.factories import person
 from tests.trajectories.factories import make_cohort
 from trajectories import services
@@ -25,7 +26,7 @@ from trajectories.services.attachments import MAX_ATTACHMENTS_PER_ASSIGNMENT
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+PDF = samples.pdf()
 
 
 @pytest.fixture(autouse=True)
@@ -168,7 +169,7 @@ def test_without_a_saved_draft_the_page_says_to_save_first(lecturer: Any) -> Non
     ("name", "content", "role", "message"),
     [
         ("run.exe", b"MZ\x90\x00", "before", "cannot be uploaded"),
-        ("fake.pdf", b"<script>alert(1)</script>", "before", "not a valid pdf"),
+        ("fake.pdf", b"<script>alert(1)</script>", "before", "web page"),
         ("empty.pdf", b"", "before", "empty"),
         ("manual.pdf", PDF, "sideways", "Select a valid choice"),
     ],

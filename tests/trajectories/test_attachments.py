@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from tests import upload_samples as samples
 from tests.trajectories.api_world import ROLES, World
 from trajectories import services
 from trajectories.exceptions import NotAllowed
@@ -22,7 +23,7 @@ from trajectories.services.attachments import MAX_ATTACHMENTS_PER_ENTRY
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+PDF = samples.pdf()
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
@@ -183,7 +184,7 @@ def test_removing_deletes_the_file_after_commit(
     ("name", "content", "message"),
     [
         # HTML pretending to be a PDF by its extension.
-        ("report.pdf", b"<html><script>alert(1)</script></html>", "not a valid pdf"),
+        ("report.pdf", b"<html><script>alert(1)</script></html>", "web page"),
         ("photo.png", PDF, "not a valid png"),
         ("page.html", b"<script>alert(1)</script>", "cannot be uploaded"),
         ("drawing.svg", b"<svg onload='alert(1)'/>", "cannot be uploaded"),

@@ -303,6 +303,14 @@ ENGAGE_UPLOAD_EXTENSIONS = env_list(
         "webp",
     ],
 )
+# Office/OpenDocument uploads as zip archives (lms.uploads.archives; zip bombs).
+ENGAGE_UPLOAD_MAX_INFLATED_BYTES = env_int(
+    "ENGAGE_UPLOAD_MAX_INFLATED_BYTES", 200 * 1024 * 1024
+)
+ENGAGE_UPLOAD_MAX_COMPRESSION_RATIO = env_int(
+    "ENGAGE_UPLOAD_MAX_COMPRESSION_RATIO", 100
+)
+ENGAGE_UPLOAD_MAX_ARCHIVE_MEMBERS = env_int("ENGAGE_UPLOAD_MAX_ARCHIVE_MEMBERS", 5000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -317,6 +325,12 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = ENGAGE_UPLOAD_MAX_BYTES
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "lms.wagtail_upload_forms.DocumentForm"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "lms.wagtail_upload_forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Documents always pass through Wagtail's serve view (never a redirect to the
+# storage), which checks collection and practice privacy and sends every type but
+# PDF and plain text as a download, with nosniff and "default-src 'none'".
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 
 # --- E-mail ----------------------------------------------------------------------
 EMAIL_BACKEND = env_str(
