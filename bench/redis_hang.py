@@ -137,6 +137,7 @@ def main() -> int:
     parser.add_argument("--healthy", type=float, default=20)
     parser.add_argument("--hang", type=float, default=30)
     parser.add_argument("--drain-limit", type=float, default=420)
+    parser.add_argument("--keep-log", help="copy dev.py run's output here")
     args = parser.parse_args()
     subprocess.run(["redis-cli", "-n", "7", "flushdb"], check=True, capture_output=True)  # noqa: S607
     subprocess.run(["redis-cli", "-n", "8", "flushdb"], check=True, capture_output=True)  # noqa: S607
@@ -151,6 +152,7 @@ def main() -> int:
             for username, person in people.items():
                 person.sign_in(username)
             people["_anon"] = Person(base, tally)
+            people["_anon"].request("reset form", "/accounts/password/reset/")
             result["healthy"] = _phase(base, world, args.healthy, people)
             proxy.hang()
             result["redis hanging"] = _phase(base, world, args.hang, people)
@@ -165,6 +167,10 @@ def main() -> int:
                 "emails unsent": unsent,
                 "seconds until all sent": round(time.monotonic() - back, 1),
             }
+        if args.keep_log:
+            Path(args.keep_log).write_bytes(
+                (Path(scratch) / "dev-run.log").read_bytes()
+            )
     result["server_peak_rss_mib"] = round(
         resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
     )
