@@ -11,27 +11,41 @@ from typing import Any
 from playwright.sync_api import Browser, Locator, expect
 
 from tests.browser.conftest import Visit
+from tests.browser.test_roles import choose_language
 from tests.factories import PASSWORD
 
 
-def sign_in(visit: Visit, user: Any, *, check: bool = True) -> None:
-    """The real login form, then the dashboard (the first page typed in)."""
+def sign_in(
+    visit: Visit, user: Any, *, check: bool = True, language: str = "en"
+) -> None:
+    """The real login form (in `language`), then the dashboard: the only address
+    a journey types."""
     visit.goto("/accounts/login/")
+    if language != "en":
+        choose_language(visit, language)
     if check:
         visit.check_accessibility()
     visit.page.locator("input[name=username]").fill(user.get_username())
     visit.page.locator("input[name=password]").fill(PASSWORD)
     visit.page.locator("main button[type=submit]").click()
     visit.page.wait_for_url("**/dashboard/")
+    if visit.page.locator("html").get_attribute("lang") != language:
+        choose_language(visit, language)
 
 
 def follow_menu(visit: Visit, label: str) -> None:
-    """Click an entry of the main menu (opening it first on a narrow screen)."""
+    """Click an entry of the main menu (opening it first on a narrow screen), by
+    its label, or by its address when `label` starts with "/" (any language)."""
     toggle = visit.page.locator(".menu-toggle")
     if toggle.is_visible():
         toggle.click()
-    visit.page.locator(".main-nav a", has_text=label).first.click()
+    if label.startswith("/"):
+        link = visit.page.locator(f".main-nav a[href='{label}']")
+    else:
+        link = visit.page.locator(".main-nav a", has_text=label)
+    link.first.click()
     visit.page.wait_for_load_state()
+    assert_no_server_error(visit)
 
 
 def click(visit: Visit, locator: Locator) -> None:
