@@ -66,8 +66,10 @@ def test_the_coordinator_reviews_then_curates_and_prints_a_collection(
     sign_in(visit, review_world["coordinator"])
     visit.check_accessibility()
 
-    # --- The review: the preview shows the practice as it will read. ---
-    follow_menu(visit, "Practice reviews")
+    # --- The review: the dashboard says it waits; the preview shows it. ---
+    panel = page.locator("[data-reviews-waiting]")
+    expect(panel).to_contain_text("1 practice waits for your review.")
+    click(visit, panel.get_by_role("link", name="Review them"))
     visit.check_accessibility()
     click(visit, page.locator("main table a", has_text=TITLE))
     preview = page.locator(".preview")
