@@ -80,6 +80,8 @@ def test_the_admin_allocates_an_assessor_scores_blind_and_the_admin_confirms(
     # --- The second assessor scores blind. ---
     with other_browser(browser, visit.base_url) as desk:
         sign_in(desk, world.assessor)
+        badge = desk.page.locator(".notifications-count")
+        expect(badge).to_have_text("1")  # "waiting for your assessment"
         follow_menu(desk, "Assessments")
         desk.check_accessibility()
         click(desk, desk.page.locator("main table a", has_text="Noor Visser"))
@@ -108,6 +110,7 @@ def test_the_admin_allocates_an_assessor_scores_blind_and_the_admin_confirms(
         note.fill("Strong syllabus revision.")
         click(desk, desk.page.get_by_role("button", name="Submit my assessment"))
         expect(desk.page.locator(".message--success")).to_contain_text("submitted")
+        expect(badge).to_have_count(0)  # the request is done, not left unread
         own = desk.page.locator("section[aria-labelledby=scoring-title]")
         expect(own).to_contain_text("Good (3) — Strong syllabus revision.")
         expect(own).to_contain_text("Clear evidence for every criterion.")
