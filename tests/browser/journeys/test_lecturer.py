@@ -98,8 +98,16 @@ def test_the_lecturer_writes_shares_does_an_assignment_and_answers_a_review(
     expect(page.locator("h1")).to_be_visible()
     visit.check_accessibility()
     click(visit, page.locator("main a", has_text="My journal"))
+    expect(page.get_by_role("link", name="New entry")).to_be_visible()
     visit.check_accessibility()
-    click(visit, page.get_by_role("link", name="New entry"))
+    click(visit, page.locator(".breadcrumb a"))
+    # "What remains" asks for a reflection on the session that was held; its
+    # link opens a new entry about that session.
+    remaining = page.locator(".remaining-list")
+    ask = "Share a reflection on session 1"
+    click(visit, remaining.locator("a", has_text=ask))
+    session_one = enrolment.cohort.sessions.get(number=1)
+    expect(page.locator("#id_session")).to_have_value(str(session_one.pk))
     visit.check_accessibility()
     page.locator("#id_title").fill("Who speaks in my seminar")
     type_formatted(page, "#id_section_what_editor", "I counted turns.", "Half of them")
@@ -139,6 +147,12 @@ def test_the_lecturer_writes_shares_does_an_assignment_and_answers_a_review(
     expect(page.get_by_label("Me and my coach")).to_be_checked()
     assert JournalEntry.objects.get(pk=entry.pk).visibility == "coach"
     visit.check_accessibility()
+    follow_menu(visit, "My trajectory")
+    expect(page.locator(".remaining-list")).not_to_contain_text(ask)
+    expect(page.locator("[data-progress]")).to_contain_text(
+        "Sessions with a shared reflection: 1 of 3"
+    )
+    page.go_back()
 
     # The coach answers (their own journey does it through the browser).
     services.give_feedback(
@@ -179,6 +193,10 @@ def test_the_lecturer_writes_shares_does_an_assignment_and_answers_a_review(
     )
     visit.check_accessibility()
 
+    # Files are optional: the upload does not say "(required)".
+    expect(
+        page.locator("[data-assignment-files] label[for=id_file]")
+    ).not_to_contain_text("required")
     before = tmp_path / "reader-before.pdf"
     before.write_bytes(PDF)
     page.locator("#id_file").set_input_files(str(before))
