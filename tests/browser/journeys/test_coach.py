@@ -193,6 +193,5 @@ def test_the_coach_runs_a_session_and_gives_feedback(
     expect(thread.locator(".comment em, .comment i")).to_have_text("think-pair-share")
     assert_no_raw_html(thread)
     visit.check_accessibility()
-    follow_menu(visit, "/coach/")
-    click(visit, page.locator(f"main a[href='/coach/cohorts/{cohort.pk}/']"))
+    click(visit, page.locator(".breadcrumb a", has_text=cohort.title))
     expect(page.locator("[data-awaiting]")).to_have_count(0)  # answered
