@@ -1,8 +1,9 @@
 """Demo: a lecturer who completed last year's cohort and holds the certificate.
 
 `holder` (password `engage-demo`) followed the demo programme a year earlier,
-attended every session, handed in the assignment and three shared reflections,
-and submitted a portfolio that the demo coach and `assessor` passed and the demo
+attended every session, handed in the assignment and shared a reflection on
+every session (so their trajectory is completed, not "Enrolled, 50%"), and
+submitted a portfolio that the demo coach and `assessor` passed and the demo
 programme admin awarded. The credential is issued here, synchronously, through the
 same services the Celery task uses, so a newcomer can open its verification page
 at once. Idempotent: a holder who has a portfolio is left as they are.
@@ -62,6 +63,25 @@ REFLECTIONS = [
         "After pairing, eleven students spoke instead of five.",
         "I made pairing routine and share it with my section at the next "
         "education meeting.",
+    ),
+    (
+        "Whose examples are in my cases?",
+        "I listed the parties in my twelve cases: all of them Dutch companies "
+        "and Dutch-named people.",
+        "Students said they did not see themselves in the material.",
+        "I rewrote three cases with parties from the region's actual economy.",
+    ),
+    (
+        "A course with more than one perspective",
+        "I mapped which legal traditions my course draws on.",
+        "Only one; comparative law came up in a single lecture.",
+        "Next year every block gets one comparative case.",
+    ),
+    (
+        "What I take with me",
+        "I looked back at a year of changes to Contract Law I.",
+        "Small, concrete changes did more than the big plans.",
+        "I will keep my portfolio up to date and mentor a colleague next year.",
     ),
 ]
 # Competency code -> the reflection (index) or the assignment ("A") it rests on.
@@ -143,11 +163,16 @@ def _trajectory(
         submit=True,
     )  # fmt: skip
     entries = []
-    for title, what, so_what, now_what in REFLECTIONS:
+    # One shared reflection per session, as the programme asks for completion.
+    sessions = cohort.sessions.order_by("number")
+    for (title, what, so_what, now_what), session in zip(
+        REFLECTIONS, sessions, strict=False
+    ):
         entry = trajectory_services.save_entry(
             author=holder, enrolment=enrolment, title=title,
             sections={"what": f"<p>{what}</p>", "so_what": f"<p>{so_what}</p>",
                       "now_what": f"<p>{now_what}</p>"},
+            session_id=session.pk,
         )  # fmt: skip
         entries.append(
             trajectory_services.share_entry(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lms.accounts.selectors import profile_of
-from lms.notifications.services import notify
+from lms.notifications.services import mark_read_about, notify
 from lms.queueing import enqueue_on_commit
 from lms.xapi.services import record
 
@@ -106,6 +106,10 @@ def submit_assessment(
             portfolio=portfolio,
             version=version.pk,
             role=assessment.role,
+        )
+        mark_read_about(
+            user=assessor,
+            url=reverse("engage_certification:assessment", args=[assessment.pk]),
         )
         record(
             events.portfolio_assessed(

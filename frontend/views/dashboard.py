@@ -31,6 +31,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ),
     }
     _add_trajectory_panels(user, context)
+    _add_reviews_waiting(user, context)
     if context["is_coordinator"] and profile.faculty_id:
         _add_faculty_people(request, profile.faculty_id, context)
     if context["is_programme_admin"]:
@@ -47,6 +48,17 @@ def _add_trajectory_panels(user: Any, context: dict[str, Any]) -> None:
         context["trajectory"] = trajectories.lecturer_dashboard(user)
     if context["is_coach"]:
         context["coached"] = trajectories.coach_dashboard(user)
+
+
+def _add_reviews_waiting(user: Any, context: dict[str, Any]) -> None:
+    """Reviewers are told on arrival how many practices wait for them."""
+    if not apps.is_installed("practices_db"):
+        return
+    if not (context["is_coordinator"] or context["is_programme_admin"]):
+        return
+    from practices_db import selectors as practices
+
+    context["reviews_waiting"] = len(practices.reviews_waiting(user))
 
 
 def _add_faculty_people(

@@ -210,6 +210,18 @@ def mark_read(*, user: Any, notification: Notification) -> Notification:
     return notification
 
 
+def mark_read_about(*, user: Any, url: str) -> int:
+    """Mark the person's unread notifications that point at `url` read: the
+    work they asked for is done (a submitted assessment leaves no "waiting for
+    your assessment" behind). How many were unread."""
+    count = Notification.objects.filter(
+        recipient=user, url=url, read_at__isnull=True
+    ).update(read_at=timezone.now())
+    if count:
+        _forget_unread_count(user.pk)
+    return count
+
+
 def mark_all_read(*, user: Any) -> int:
     """Mark every unread notification of the person read; how many were unread."""
     count = Notification.objects.filter(recipient=user, read_at__isnull=True).update(

@@ -110,3 +110,25 @@ def test_seed_demo_issues_a_certificate_that_verifies_on_the_site(
     call_command("seed_demo", stdout=StringIO())
     assert IssuedCredential.objects.get() == credential
     assert Portfolio.objects.filter(user=holder).count() == 1
+
+
+def test_the_demo_holder_completed_the_trajectory_the_certificate_rests_on(
+    client_for: Any,
+) -> None:
+    """Issue 16: the holder's trajectory said "Enrolled, 50% done" next to a
+    certificate for having followed it."""
+    from django.contrib.auth import get_user_model
+
+    from trajectories.models import Enrolment
+    from trajectories.selectors import progress_of
+
+    call_command("seed_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+    holder = get_user_model().objects.get(username="holder")
+    enrolment = Enrolment.objects.get(user=holder)
+    progress = progress_of(enrolment)
+    assert progress.percent == 100 and progress.remaining == ()
+    assert enrolment.status == "completed" and enrolment.completed_at is not None
+    page = client_for(holder).get("/trajectory/").content.decode()
+    assert "Completed" in page and "data-completed" in page
+    assert "50%" not in page

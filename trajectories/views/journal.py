@@ -18,7 +18,7 @@ from .. import selectors, services
 from ..exceptions import StaleEntry, TrajectoryError
 from ..forms import AttachmentForm, FeedbackForm, JournalEntryForm, ShareForm
 from ..models import Enrolment, JournalEntry
-from ..permissions import READ_ENTRY, WRITE_ENTRY
+from ..permissions import COACH_COHORT, READ_ENTRY, WRITE_ENTRY
 from ..rules.reflection import sections_for
 
 
@@ -207,6 +207,10 @@ def entry(request: HttpRequest, pk: int) -> HttpResponse:
             "entry": found,
             "sections": sections,
             "is_author": request.user.has_perm(WRITE_ENTRY, found),
+            # The coach came from the cohort's page and goes back to it.
+            "coaches_cohort": request.user.has_perm(
+                COACH_COHORT, found.enrolment.cohort
+            ),
             "thread": selectors.feedback_thread(found),
             "attachments": selectors.attachments_of(found),
             "attachment_form": AttachmentForm(),
