@@ -12,9 +12,10 @@ import threading
 
 from practices_db.rules import text
 
-WORDS = [f"{base}{suffix}" for base in ("inclusief", "toetsing", "studenten", "onderwijs",
-         "feedbackgesprekken", "meertaligheid", "assessment", "belonging")
-         for suffix in ("", "en", "heden", "ingen", "s", "lijk")]  # fmt: skip
+BASES = ("inclusief", "toetsing", "studenten", "onderwijs", "feedbackgesprekken",
+         "meertaligheid", "assessment", "belonging")  # fmt: skip
+SUFFIXES = ("", "en", "heden", "ingen", "s", "lijk")
+WORDS = [base + suffix for base in BASES for suffix in SUFFIXES]
 
 
 def test_stemming_in_many_threads_gives_what_one_thread_gives() -> None:
