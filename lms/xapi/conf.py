@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 
 from lms.conf import engage_settings
 from lms.input_limits import INT64, JSONLimits
+
+from .rules.circuit import Policy
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,22 @@ class _XapiSettings:
         """Origins whose browser scripts may call the LRS; "*" for any. None by
         default: a production site names the content hosts it trusts."""
         return tuple(getattr(settings, "ENGAGE_XAPI_CORS_ORIGINS", ()))
+
+    @property
+    def circuit_policy(self) -> Policy:
+        """When forwarding stops sending batches to a destination that is down,
+        and how often it probes it then (`rules/circuit.py`)."""
+        return Policy(
+            threshold=max(
+                1, int(getattr(settings, "ENGAGE_XAPI_CIRCUIT_THRESHOLD", 3))
+            ),
+            probe_base=timedelta(
+                seconds=float(getattr(settings, "ENGAGE_XAPI_PROBE_BASE_SECONDS", 30))
+            ),
+            probe_max=timedelta(
+                seconds=float(getattr(settings, "ENGAGE_XAPI_PROBE_MAX_SECONDS", 900))
+            ),
+        )
 
 
 xapi_settings = _XapiSettings()

@@ -16,7 +16,7 @@ from lms.accounts.access import requires
 from ..models import Destination
 from ..permissions import MANAGE_FORWARDING
 from ..selectors.forwarding import dead_letters, destination_statuses
-from ..services.forwarding import replay
+from ..services.forwarding_replay import replay
 
 
 @requires(MANAGE_FORWARDING)
