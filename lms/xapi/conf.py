@@ -10,8 +10,6 @@ from django.conf import settings
 from lms.conf import engage_settings
 from lms.input_limits import INT64, JSONLimits
 
-from .rules.circuit import Policy
-
 
 @dataclass(frozen=True)
 class _XapiSettings:
@@ -76,20 +74,22 @@ class _XapiSettings:
         return tuple(getattr(settings, "ENGAGE_XAPI_CORS_ORIGINS", ()))
 
     @property
-    def circuit_policy(self) -> Policy:
-        """When forwarding stops sending batches to a destination that is down,
-        and how often it probes it then (`rules/circuit.py`)."""
-        return Policy(
-            threshold=max(
-                1, int(getattr(settings, "ENGAGE_XAPI_CIRCUIT_THRESHOLD", 3))
-            ),
-            probe_base=timedelta(
-                seconds=float(getattr(settings, "ENGAGE_XAPI_PROBE_BASE_SECONDS", 30))
-            ),
-            probe_max=timedelta(
-                seconds=float(getattr(settings, "ENGAGE_XAPI_PROBE_MAX_SECONDS", 900))
-            ),
-        )
+    def circuit_threshold(self) -> int:
+        """Outage failures in a row after which forwarding stops sending batches
+        to a destination and probes it instead (`rules/circuit.py`)."""
+        return max(1, int(getattr(settings, "ENGAGE_XAPI_CIRCUIT_THRESHOLD", 3)))
+
+    @property
+    def probe_base(self) -> timedelta:
+        """The first interval between probes of a destination that is down."""
+        seconds = float(getattr(settings, "ENGAGE_XAPI_PROBE_BASE_SECONDS", 30))
+        return timedelta(seconds=seconds)
+
+    @property
+    def probe_max(self) -> timedelta:
+        """The longest interval between probes (each failed probe doubles it)."""
+        seconds = float(getattr(settings, "ENGAGE_XAPI_PROBE_MAX_SECONDS", 900))
+        return timedelta(seconds=seconds)
 
 
 xapi_settings = _XapiSettings()

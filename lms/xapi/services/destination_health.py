@@ -16,21 +16,12 @@ from django.utils import timezone
 
 from lms.queueing import enqueue_on_commit
 
-from ..conf import xapi_settings
 from ..models import DestinationHealth, OutboxEntry
 from ..rules import circuit as rules
 from ..rules.circuit import Circuit, Decision, Throughput
+from ..selectors.forwarding import circuit_of, circuit_policy, throughput_of
 
 FORWARD_STATEMENTS = "lms.xapi.tasks.forward_statements"
-
-
-def circuit_of(health: DestinationHealth) -> Circuit:
-    return Circuit(
-        consecutive_failures=health.consecutive_failures,
-        failing_since=health.failing_since,
-        next_probe_at=health.next_probe_at,
-        probe_interval=health.probe_interval,
-    )
 
 
 def _store_circuit(health: DestinationHealth, circuit: Circuit) -> None:
@@ -53,13 +44,13 @@ def decision(destination_id: int, now: datetime) -> Decision:
     health = DestinationHealth.objects.filter(destination_id=destination_id).first()
     if health is None:
         return Decision.SEND
-    return rules.decide(circuit_of(health), xapi_settings.circuit_policy, now)
+    return rules.decide(circuit_of(health), circuit_policy(), now)
 
 
 def claim_probe(destination_id: int, now: datetime) -> bool:
     """Take the due probe, so that one worker sends it and the others wait:
     the next probe moves on by the current interval until the answer is in."""
-    policy = xapi_settings.circuit_policy
+    policy = circuit_policy()
     health = DestinationHealth.objects.filter(destination_id=destination_id).first()
     if health is None:
         return False
@@ -76,7 +67,7 @@ def record_delivery(destination_id: int, sent: int) -> bool:
     count what arrived. True when this closed an open circuit; then its
     pending entries are due at once and a drain is queued (no wait for beat)."""
     now = timezone.now()
-    policy = xapi_settings.circuit_policy
+    policy = circuit_policy()
     with transaction.atomic():
         health = _locked(destination_id)
         was_open = circuit_of(health).state(policy) is rules.State.OPEN
@@ -96,7 +87,7 @@ def record_error(destination_id: int, status: int, error: str, *, outage: bool) 
     with transaction.atomic():
         health = _locked(destination_id)
         if outage:
-            policy = xapi_settings.circuit_policy
+            policy = circuit_policy()
             _store_circuit(health, rules.after_outage(circuit_of(health), policy, now))
         health.last_error_status = status or None
         health.last_error = rules.error_excerpt(error)
@@ -109,7 +100,7 @@ def request_probe(destination_id: int) -> None:
     now = timezone.now()
     with transaction.atomic():
         health = _locked(destination_id)
-        policy = xapi_settings.circuit_policy
+        policy = circuit_policy()
         _store_circuit(health, rules.probe_now(circuit_of(health), policy, now))
         health.save()
         enqueue_on_commit(FORWARD_STATEMENTS, destination_id)
@@ -123,14 +114,6 @@ def _wake(destination_id: int, now: datetime) -> None:
         next_attempt_at__gt=now,
     ).update(next_attempt_at=now)
     enqueue_on_commit(FORWARD_STATEMENTS, destination_id)
-
-
-def throughput_of(health: DestinationHealth) -> Throughput:
-    return Throughput(
-        hour=health.hour,
-        this_hour=health.sent_this_hour,
-        previous_hour=health.sent_previous_hour,
-    )
 
 
 def _store_throughput(health: DestinationHealth, throughput: Throughput) -> None:

@@ -26,11 +26,10 @@ from django.utils import timezone
 
 from lms.queueing import enqueue_or_log
 
-from ..conf import xapi_settings
 from ..models import Destination, OutboxEntry, Statement
 from ..rules import multipart
 from ..rules.circuit import Decision
-from ..selectors.forwarding import enabled_destinations
+from ..selectors.forwarding import circuit_policy, enabled_destinations
 from ..selectors.statements import attachments_of
 from . import destination_health as health
 
@@ -324,7 +323,7 @@ def probe(destination_id: int) -> BatchResult:
         if entry is not None:
             # The next probe takes another statement: one that is poison
             # cannot keep the circuit open while others wait.
-            later = now + xapi_settings.circuit_policy.probe_max
+            later = now + circuit_policy().probe_max
             OutboxEntry.objects.filter(pk=entry.pk).update(next_attempt_at=later)
         return BatchResult()
     up = _Probe()
