@@ -38,7 +38,7 @@ def destination(name: str, failures: int) -> None:
         next_probe_at=now + timedelta(minutes=5) if failures >= 3 else None,
         probe_interval=timedelta(minutes=5) if failures >= 3 else timedelta(0),
         last_error_status=502,
-        last_error="HTTP 502: Bad Gateway",
+        last_error="Bad Gateway",
         last_error_at=now - timedelta(minutes=1),
         last_success_at=now - timedelta(minutes=31),
     )
@@ -67,7 +67,7 @@ def test_the_forwarding_page_shows_each_destination_state(
 
     down = visit.page.locator("section", has_text="Down LRS")
     assert down.get_by_text(failing).count() == 1
-    assert down.get_by_text("HTTP 502: Bad Gateway").count() == 1
+    assert down.get_by_text("HTTP 502 — Bad Gateway").count() == 1
     slow = visit.page.locator("section", has_text="Slow LRS")
     assert slow.get_by_text(backing_off).count() == 1
     assert slow.get_by_role("button", name=probe).count() == 0

@@ -94,13 +94,24 @@ def probe_now(circuit: Circuit, policy: Policy, now: datetime) -> Circuit:
 
 ERROR_EXCERPT_CHARS = 300
 _TAGS = re.compile(r"<[^>]*>")
+_SCRIPTS = re.compile(r"<(script|style)\b.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
+_UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """A destination's answer as a database can keep it: no NUL (PostgreSQL
+    refuses it in text) and no lone surrogate (not encodable as UTF-8)."""
+    return _UNSTORABLE.sub("\ufffd", text)
+
+
 def error_excerpt(text: str, limit: int = ERROR_EXCERPT_CHARS) -> str:
-    """A destination's answer as one short line of plain text: no markup, no
-    control characters, whitespace collapsed, cut at `limit` characters."""
-    plain = _CONTROL.sub(" ", _TAGS.sub(" ", text))
+    """A destination's answer as one short line of plain text: no markup (nor
+    scripts and styles), no control characters, whitespace collapsed, cut at
+    `limit` characters."""
+    plain = _CONTROL.sub(" ", _TAGS.sub(" ", _SCRIPTS.sub(" ", text)))
     line = " ".join(plain.split())
     if len(line) <= limit:
         return line

@@ -90,7 +90,8 @@ def record_error(destination_id: int, status: int, error: str, *, outage: bool) 
             policy = circuit_policy()
             _store_circuit(health, rules.after_outage(circuit_of(health), policy, now))
         health.last_error_status = status or None
-        health.last_error = rules.error_excerpt(error)
+        # The status has a column of its own: not repeated in the excerpt.
+        health.last_error = rules.error_excerpt(error.removeprefix(f"HTTP {status}:"))
         health.last_error_at = now
         health.save()
 

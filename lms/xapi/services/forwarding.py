@@ -28,7 +28,7 @@ from lms.queueing import enqueue_or_log
 
 from ..models import Destination, OutboxEntry, Statement
 from ..rules import multipart
-from ..rules.circuit import Decision
+from ..rules.circuit import Decision, storable
 from ..selectors.forwarding import circuit_policy, enabled_destinations
 from ..selectors.statements import attachments_of
 from . import destination_health as health
@@ -186,7 +186,7 @@ def _mark_failed(
     now = timezone.now()
     for entry in entries:
         entry.attempts += 1
-        entry.last_error = error
+        entry.last_error = storable(error)
         if final or entry.attempts >= destination.max_attempts:
             entry.state = OutboxEntry.State.DEAD
             dead += 1

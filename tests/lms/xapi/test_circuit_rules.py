@@ -18,6 +18,7 @@ from lms.xapi.rules.circuit import (
     error_excerpt,
     probe_now,
     roll,
+    storable,
 )
 
 POLICY = Policy(
@@ -99,6 +100,7 @@ def test_a_threshold_of_one_opens_at_the_first_failure() -> None:
         ("HTTP 500: <html><body><h1>Oops</h1>\n<p>db\tdown</p></body></html>",
          "HTTP 500: Oops db down"),
         ("a\x00b\x1bc\x7fd\ud800e", "a b c d e"),
+        ("<style>p{}</style><SCRIPT>alert(1)</script >Oops<script>x", "Oops"),
         ("   ", ""),
     ],
 )  # fmt: skip
@@ -124,3 +126,10 @@ def test_throughput_counts_the_current_hour_and_the_one_before() -> None:
     )
     # After a silent hour, nothing was sent in the hour before.
     assert roll(next_hour, T0 + timedelta(hours=3)).previous_hour == 0
+
+
+def test_an_answer_is_kept_without_what_a_database_refuses() -> None:
+    assert (
+        storable("HTTP 500: a\x00b\ud800c <b>ok</b>")
+        == "HTTP 500: a\ufffdb\ufffdc <b>ok</b>"
+    )
