@@ -83,13 +83,13 @@ class _XapiSettings:
     def probe_base(self) -> timedelta:
         """The first interval between probes of a destination that is down."""
         seconds = float(getattr(settings, "ENGAGE_XAPI_PROBE_BASE_SECONDS", 30))
-        return timedelta(seconds=seconds)
+        return timedelta(seconds=max(1.0, seconds))  # 0 would probe every drain
 
     @property
     def probe_max(self) -> timedelta:
         """The longest interval between probes (each failed probe doubles it)."""
         seconds = float(getattr(settings, "ENGAGE_XAPI_PROBE_MAX_SECONDS", 900))
-        return timedelta(seconds=seconds)
+        return timedelta(seconds=max(1.0, seconds))
 
 
 xapi_settings = _XapiSettings()

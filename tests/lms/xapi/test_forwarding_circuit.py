@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from lms.accounts.roles import Role
 from lms.xapi.models import Destination, DestinationHealth, OutboxEntry
+from lms.xapi.selectors.forwarding import circuit_policy
 from lms.xapi.services import forwarding, store_statements
 from tests.factories import person
 from tests.lms.tcp_proxy import TcpProxy
@@ -309,3 +310,14 @@ def test_signed_out_visitors_are_sent_to_sign_in() -> None:
     assert Client().get("/admin/xapi/forwarding/").status_code == 302
     response = Client().post(f"/admin/xapi/forwarding/{destination.pk}/probe/")
     assert response.status_code == 302
+
+
+@override_settings(
+    ENGAGE_XAPI_CIRCUIT_THRESHOLD=0,
+    ENGAGE_XAPI_PROBE_BASE_SECONDS=0,
+    ENGAGE_XAPI_PROBE_MAX_SECONDS=-5,
+)
+def test_settings_that_would_hammer_are_raised_to_the_least_sane_value() -> None:
+    policy = circuit_policy()
+    assert policy.threshold == 1
+    assert policy.probe_base == policy.probe_max == timedelta(seconds=1)
