@@ -12,7 +12,10 @@ from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from lms.accounts.access import requires
+
 from .models import Destination, DestinationHealth, LRSClient
+from .permissions import MANAGE_FORWARDING
 from .rules.circuit import State
 from .selectors.forwarding import circuit_of, circuit_policy
 
@@ -48,6 +51,7 @@ def forwarding_state(destination: Destination) -> str:
     }
 
 
+@requires(MANAGE_FORWARDING)  # Wagtail's permission policy enforces change_destination
 class DestinationIndexView(IndexView):
     def get_base_queryset(self) -> Any:
         return super().get_base_queryset().select_related("health")
