@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 
@@ -71,6 +72,24 @@ class _XapiSettings:
         """Origins whose browser scripts may call the LRS; "*" for any. None by
         default: a production site names the content hosts it trusts."""
         return tuple(getattr(settings, "ENGAGE_XAPI_CORS_ORIGINS", ()))
+
+    @property
+    def circuit_threshold(self) -> int:
+        """Outage failures in a row after which forwarding stops sending batches
+        to a destination and probes it instead (`rules/circuit.py`)."""
+        return max(1, int(getattr(settings, "ENGAGE_XAPI_CIRCUIT_THRESHOLD", 3)))
+
+    @property
+    def probe_base(self) -> timedelta:
+        """The first interval between probes of a destination that is down."""
+        seconds = float(getattr(settings, "ENGAGE_XAPI_PROBE_BASE_SECONDS", 30))
+        return timedelta(seconds=max(1.0, seconds))  # 0 would probe every drain
+
+    @property
+    def probe_max(self) -> timedelta:
+        """The longest interval between probes (each failed probe doubles it)."""
+        seconds = float(getattr(settings, "ENGAGE_XAPI_PROBE_MAX_SECONDS", 900))
+        return timedelta(seconds=max(1.0, seconds))
 
 
 xapi_settings = _XapiSettings()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from datetime import timedelta
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -225,6 +226,38 @@ class OutboxEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.statement_id} → {self.destination_id} ({self.state})"
+
+
+class DestinationHealth(models.Model):
+    """How forwarding to one destination is going: its circuit breaker
+    (`rules/circuit.py`), the last error and success, and throughput.
+
+    Kept apart from `Destination` so that saving the destination's form never
+    overwrites what the workers record meanwhile.
+    """
+
+    destination = models.OneToOneField(
+        Destination, on_delete=models.CASCADE, primary_key=True, related_name="health"
+    )
+    consecutive_failures = models.PositiveIntegerField(default=0)
+    failing_since = models.DateTimeField(null=True, blank=True)
+    next_probe_at = models.DateTimeField(null=True, blank=True)
+    probe_interval = models.DurationField(default=timedelta(0))
+    last_error_status = models.PositiveIntegerField(null=True, blank=True)
+    last_error = models.CharField(max_length=400, blank=True)
+    last_error_at = models.DateTimeField(null=True, blank=True)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    # Statements delivered in the clock hour `hour`, and in the hour before it.
+    hour = models.DateTimeField(null=True, blank=True)
+    sent_this_hour = models.PositiveIntegerField(default=0)
+    sent_previous_hour = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("destination health")
+        verbose_name_plural = _("destination health")
+
+    def __str__(self) -> str:
+        return f"{self.destination_id}: {self.consecutive_failures} failures"
 
 
 class AttachmentContent(models.Model):

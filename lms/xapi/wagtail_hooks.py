@@ -33,6 +33,11 @@ def register_forwarding_urls() -> list[object]:
             admin_views.replay_dead_letter,
             name="engage_xapi_replay_one",
         ),
+        path(
+            "xapi/forwarding/<int:destination_id>/probe/",
+            admin_views.probe_destination,
+            name="engage_xapi_probe",
+        ),
     ]
 
 

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import json
 import logging
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import requests
@@ -29,8 +28,10 @@ from lms.queueing import enqueue_or_log
 
 from ..models import Destination, OutboxEntry, Statement
 from ..rules import multipart
-from ..selectors.forwarding import enabled_destinations
+from ..rules.circuit import Decision, storable
+from ..selectors.forwarding import circuit_policy, enabled_destinations
 from ..selectors.statements import attachments_of
+from . import destination_health as health
 
 logger = logging.getLogger(__name__)
 
@@ -75,14 +76,14 @@ def add_to_outbox(statements: Sequence[Statement]) -> list[int]:
 
 def kick_after_commit(destination_ids: list[int]) -> None:
     """Start forwarding to these destinations once the transaction commits."""
-    transaction.on_commit(lambda: _kick(destination_ids))
+    transaction.on_commit(lambda: kick(destination_ids))
 
 
 KICK_DEBOUNCE_SECONDS = 2
-FORWARD_STATEMENTS = "lms.xapi.tasks.forward_statements"
+FORWARD_STATEMENTS = health.FORWARD_STATEMENTS
 
 
-def _kick(destination_ids: Iterable[int]) -> None:
+def kick(destination_ids: Iterable[int]) -> None:
     for destination_id in destination_ids:
         # One task per destination every couple of seconds is enough: a drain
         # sends everything due, and beat's forward_all catches any stragglers.
@@ -185,7 +186,7 @@ def _mark_failed(
     now = timezone.now()
     for entry in entries:
         entry.attempts += 1
-        entry.last_error = error
+        entry.last_error = storable(error)
         if final or entry.attempts >= destination.max_attempts:
             entry.state = OutboxEntry.State.DEAD
             dead += 1
@@ -232,9 +233,14 @@ def _deliver(destination: Destination, entries: Sequence[OutboxEntry]) -> BatchR
     """
     status, error = _post(destination, entries)
     try:
-        return _settle(destination, entries, status, error, _Probe())
+        result = _settle(destination, entries, status, error, _Probe())
     except _Outage:
+        health.record_error(destination.pk, status, error, outage=True)
         return _mark_failed(destination, entries, error, final=False)
+    if result.dead or result.failed:
+        health.record_error(destination.pk, status, error, outage=False)
+    health.record_delivery(destination.pk, result.sent)
+    return result
 
 
 def _settle(
@@ -281,9 +287,12 @@ def _split(
 
 
 def forward_batch(destination_id: int) -> BatchResult | None:
-    """Send the next due batch to one destination; None when nothing is due."""
+    """Send the next due batch to one destination; None when nothing is due or
+    its circuit is open (`drain` probes it then)."""
     destination = Destination.objects.filter(pk=destination_id, enabled=True).first()
     if destination is None:
+        return None
+    if health.decision(destination_id, timezone.now()) is not Decision.SEND:
         return None
     entries = _claim(destination)
     if not entries:
@@ -291,8 +300,67 @@ def forward_batch(destination_id: int) -> BatchResult | None:
     return _deliver(destination, entries)
 
 
+def probe(destination_id: int) -> BatchResult:
+    """One small request to a destination whose circuit is open, when its probe
+    is due: its longest-waiting pending statement, or GET about when none is
+    pending. An answer closes the circuit (and queues a drain); no answer
+    leaves it open, the statement pending (an outage dead-letters nothing)."""
+    destination = Destination.objects.filter(pk=destination_id, enabled=True).first()
+    now = timezone.now()
+    if destination is None or not health.claim_probe(destination_id, now):
+        return BatchResult()
+    entry = (
+        OutboxEntry.objects.filter(
+            destination=destination, state=OutboxEntry.State.PENDING
+        )
+        .select_related("statement")
+        .order_by("next_attempt_at", "pk")
+        .first()
+    )
+    status, error = _post(destination, [entry]) if entry else _get_about(destination)
+    if error and status not in REJECTED:
+        health.record_error(destination_id, status, error, outage=True)
+        if entry is not None:
+            # The next probe takes another statement: one that is poison
+            # cannot keep the circuit open while others wait.
+            later = now + circuit_policy().probe_max
+            OutboxEntry.objects.filter(pk=entry.pk).update(next_attempt_at=later)
+        return BatchResult()
+    up = _Probe()
+    up.alive = True
+    result = (
+        _settle(destination, [entry], status, error, up) if entry else BatchResult()
+    )
+    if error:
+        health.record_error(destination_id, status, error, outage=False)
+    health.record_delivery(destination_id, result.sent)
+    return result
+
+
+def _get_about(destination: Destination) -> tuple[int, str]:
+    try:
+        response = requests.get(
+            destination.endpoint.rstrip("/") + "/about",
+            headers={"X-Experience-API-Version": "1.0.3"},
+            timeout=destination.timeout_seconds,
+        )
+    except requests.RequestException as exc:
+        return 0, f"{type(exc).__name__}: {exc}"[:2000]
+    if response.status_code == 200:
+        return 200, ""
+    return response.status_code, f"HTTP {response.status_code}: {response.text[:1500]}"
+
+
 def drain(destination_id: int, *, max_batches: int = 1000) -> BatchResult:
-    """Send due batches until none is due or a batch fails (then back off)."""
+    """Send due batches until none is due or a batch fails (then back off).
+
+    A destination whose circuit is open gets one probe when it is due, and
+    nothing else: a probe that succeeds queues a drain of its own."""
+    decision = health.decision(destination_id, timezone.now())
+    if decision is Decision.WAIT:
+        return BatchResult()
+    if decision is Decision.PROBE:
+        return probe(destination_id)
     total = BatchResult()
     for _ in range(max_batches):
         result = forward_batch(destination_id)
@@ -310,61 +378,3 @@ def drain_all() -> int:
     """Drain every enabled destination (retries, lost kicks); how many were sent."""
     destination_ids = enabled_destinations().values_list("pk", flat=True)
     return sum(drain(destination_id).sent for destination_id in destination_ids)
-
-
-def replay(
-    *,
-    destination: Destination,
-    since: datetime | None = None,
-    until: datetime | None = None,
-    dead_only: bool = False,
-    statement_id: uuid.UUID | None = None,
-) -> int:
-    """Queue statements (stored in the range, or the one `statement_id`) for
-    `destination` again; returns count.
-
-    Statements that never had an entry (stored before the destination existed)
-    get one; existing entries go back to pending with their attempts reset. A
-    replayed statement that still poisons its batch is isolated again (`_deliver`).
-    """
-    statements = Statement.objects.all()
-    if statement_id is not None:
-        statements = statements.filter(statement_id=statement_id)
-    if since is not None:
-        statements = statements.filter(stored__gte=since)
-    if until is not None:
-        statements = statements.filter(stored__lte=until)
-    now = timezone.now()
-    with transaction.atomic():
-        entries = OutboxEntry.objects.filter(
-            destination=destination, statement__in=statements
-        )
-        if dead_only:
-            entries = entries.filter(state=OutboxEntry.State.DEAD)
-        count = entries.update(
-            state=OutboxEntry.State.PENDING,
-            attempts=0,
-            next_attempt_at=now,
-            last_error="",
-        )
-        if not dead_only:
-            missing = statements.exclude(
-                pk__in=OutboxEntry.objects.filter(destination=destination).values(
-                    "statement_id"
-                )
-            )
-            new = OutboxEntry.objects.bulk_create(
-                [
-                    OutboxEntry(
-                        destination=destination,
-                        statement=statement,
-                        next_attempt_at=now,
-                        created_at=now,
-                    )
-                    for statement in missing.only("pk").iterator()
-                ],
-                ignore_conflicts=True,
-            )
-            count += len(new)
-        transaction.on_commit(lambda: _kick([destination.pk]))
-    return count

@@ -16,7 +16,8 @@ from lms.accounts.access import requires
 from ..models import Destination
 from ..permissions import MANAGE_FORWARDING
 from ..selectors.forwarding import dead_letters, destination_statuses
-from ..services.forwarding import replay
+from ..services.destination_health import request_probe
+from ..services.forwarding_replay import replay
 
 
 @requires(MANAGE_FORWARDING)
@@ -57,5 +58,19 @@ def replay_dead_letter(
         request,
         _("%(count)s dead letter(s) queued again for %(name)s.")
         % {"count": count, "name": destination.name},
+    )
+    return redirect("engage_xapi_forwarding")
+
+
+@requires(MANAGE_FORWARDING)
+@require_POST
+def probe_destination(request: HttpRequest, destination_id: int) -> HttpResponse:
+    """Probe a failing destination now instead of at its next probe time."""
+    destination = get_object_or_404(Destination, pk=destination_id)
+    request_probe(destination.pk)
+    messages.success(
+        request,
+        _("A probe of %(name)s is queued; reload this page in a moment.")
+        % {"name": destination.name},
     )
     return redirect("engage_xapi_forwarding")

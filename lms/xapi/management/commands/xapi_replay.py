@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lms.xapi.models import Destination
 from lms.xapi.rules.validation import parse_timestamp
-from lms.xapi.services.forwarding import replay
+from lms.xapi.services.forwarding_replay import replay
 
 
 class Command(BaseCommand):
