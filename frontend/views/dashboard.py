@@ -13,6 +13,7 @@ from lms.accounts.access import signed_in
 
 from ..permissions import roles_held
 from ..selectors import dashboard as selectors
+from ..selectors import work
 
 
 @signed_in
@@ -31,6 +32,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ),
     }
     _add_trajectory_panels(user, context)
+    _add_work_panels(user, context)
     if context["is_coordinator"] and profile.faculty_id:
         _add_faculty_people(request, profile.faculty_id, context)
     if context["is_programme_admin"]:
@@ -47,6 +49,26 @@ def _add_trajectory_panels(user: Any, context: dict[str, Any]) -> None:
         context["trajectory"] = trajectories.lecturer_dashboard(user)
     if context["is_coach"]:
         context["coached"] = trajectories.coach_dashboard(user)
+
+
+def _add_work_panels(user: Any, context: dict[str, Any]) -> None:
+    """What waits for the person: practices to review, portfolios to score, and
+    the programme team's key figures, each behind the rule of its own page."""
+    if user.has_perm("engage_practices.review_practices"):
+        context["reviews"] = work.practices_to_review(user)
+    if user.has_perm("engage_certification.assess_portfolios"):
+        assessing = work.assessor_work(user)
+        # Only someone who was ever allocated an assessment sees the panel.
+        if assessing is not None and assessing.allocated_any:
+            context["assessing"] = assessing
+    # A coach who coaches nothing but assesses sees no coaching wording.
+    context["show_coaching"] = context["is_coach"] and bool(
+        context.get("coached") or "assessing" not in context
+    )
+    if context["is_programme_admin"]:
+        context["figures"] = work.key_figures(
+            with_dead_letters=user.has_perm("engage_xapi.manage_forwarding")
+        )
 
 
 def _add_faculty_people(

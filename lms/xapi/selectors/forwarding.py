@@ -56,3 +56,8 @@ def dead_letters(destination_id: int, *, limit: int = 100) -> list[OutboxEntry]:
         .select_related("statement")
         .order_by("-pk")[:limit]
     )
+
+
+def dead_letter_count() -> int:
+    """Statements no destination took, over every destination (one query)."""
+    return OutboxEntry.objects.filter(state=OutboxEntry.State.DEAD).count()
