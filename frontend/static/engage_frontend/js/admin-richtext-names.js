@@ -3,7 +3,8 @@
  *
  * Wagtail 8.0 renders the editor's textbox (a contenteditable div with
  * role="textbox") next to a hidden input; the field's <label for> points at that
- * hidden input, so the textbox itself has no name (axe: aria-input-field-name).
+ * hidden input, so the textbox itself has no name (axe: aria-input-field-name);
+ * in StreamField blocks the label has no `for` at all.
  * This names it by the field's own label (aria-labelledby), on page load and for
  * every StreamField block added later. No inline script: served as a file under
  * the admin's CSP, from the `insert_global_admin_js` hook in
@@ -23,10 +24,16 @@
     return null;
   }
 
-  function labelOf(input) {
+  function labelOf(input, wrapper) {
     var label =
       document.getElementById(input.id + "-label") ||
       document.querySelector('label[for="' + CSS.escape(input.id) + '"]');
+    if (!label) {
+      // A StreamField block's rich-text child: Wagtail renders its label with
+      // neither `for` nor `id`, as a child of the block's [data-contentpath].
+      var field = wrapper.closest("[data-contentpath]");
+      label = field && field.querySelector(":scope > label.w-field__label");
+    }
     if (label && !label.id) {
       label.id = input.id + "-label";
     }
@@ -40,7 +47,7 @@
     boxes.forEach(function (box) {
       var wrapper = box.closest("[data-draftail-editor-wrapper]");
       var input = wrapper && inputBeside(wrapper);
-      var label = input && labelOf(input);
+      var label = input && labelOf(input, wrapper);
       if (label) {
         box.setAttribute("aria-labelledby", label.id);
       }
