@@ -16,6 +16,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
+from wagtail.users.models import UserProfile
 
 from lms.accounts.demo import DEMO_PASSWORD
 from practices_db.models import PracticePage
@@ -46,12 +48,17 @@ def axe_violations(visit: Visit) -> list[str]:
     return found
 
 
-def sign_in_to_admin(visit: Visit, username: str) -> None:
+def sign_in_to_admin(visit: Visit, username: str, language: str = "en") -> None:
+    """Sign in with the Wagtail admin in `language` (the admin's own preference)."""
+    profile = UserProfile.get_for_user(get_user_model().objects.get(username=username))
+    profile.preferred_language = language
+    profile.save()
     visit.goto("/admin/login/")
     visit.page.locator("input[name=username]").fill(username)
     visit.page.locator("input[name=password]").fill(DEMO_PASSWORD)
     visit.page.locator("button[type=submit]").click()
     visit.page.wait_for_url("**/admin/")
+    assert visit.page.locator("html").get_attribute("lang") == language
 
 
 def open_editor(visit: Visit, path: str) -> None:
@@ -62,20 +69,24 @@ def open_editor(visit: Visit, path: str) -> None:
     visit.page.wait_for_timeout(500)
 
 
-def test_programme_page_editor_is_axe_clean(visit: Visit, demo_data: Any) -> None:
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_programme_page_editor_is_axe_clean(
+    visit: Visit, demo_data: Any, language: str
+) -> None:
     programme = ProgrammePage.objects.get(
         title="Inclusive teaching — first-year bachelor"
     )
-    sign_in_to_admin(visit, "admin")
+    sign_in_to_admin(visit, "admin", language)
     open_editor(visit, f"/admin/pages/{programme.pk}/edit/")
 
     boxes = visit.page.locator("[data-draftail-editor-wrapper] [role=textbox]")
     assert boxes.count() >= 20  # goals, outcomes, every session, the assignment
     # Named by their labels ("Goals*": the required mark is in the label).
-    assert visit.page.get_by_role("textbox", name="Goals").count() >= 1
-    prompts = visit.page.get_by_role("textbox", name="reflection prompt")
-    assert prompts.count() == 2
-    assert visit.page.get_by_role("textbox", name="Instructions").count() >= 1
+    names = {"en": ("Goals", "reflection prompt", "Instructions"),
+             "nl": ("Doelen", "reflectievraag", "Instructies")}[language]  # fmt: skip
+    assert visit.page.get_by_role("textbox", name=names[0]).count() >= 1
+    assert visit.page.get_by_role("textbox", name=names[1]).count() == 2
+    assert visit.page.get_by_role("textbox", name=names[2]).count() >= 1
     assert axe_violations(visit) == []
 
     # A block added in the editor is named too.
@@ -84,7 +95,7 @@ def test_programme_page_editor_is_axe_clean(visit: Visit, demo_data: Any) -> Non
     ).first.scroll_into_view_if_needed()
     before = boxes.count()
     add = visit.page.locator(
-        "[data-contentpath='session_plan'] button[title='Insert a block']"
+        "[data-contentpath='session_plan'] button.c-sf-add-button"
     ).last
     add.click()
     visit.page.wait_for_function(
@@ -102,3 +113,20 @@ def test_practice_page_editor_is_axe_clean(visit: Visit, demo_data: Any) -> None
     open_editor(visit, f"/admin/pages/{practice.pk}/edit/")
 
     assert axe_violations(visit) == []
+
+
+def test_create_pages_of_our_page_types_are_axe_clean(
+    visit: Visit, demo_data: Any
+) -> None:
+    programme = ProgrammePage.objects.get(
+        title="Inclusive teaching — first-year bachelor"
+    )
+    practice = PracticePage.objects.live().order_by("pk").first()
+    assert practice is not None
+    sign_in_to_admin(visit, "admin")
+    for model, parent in (
+        ("engage_trajectories/programmepage", programme.get_parent()),
+        ("engage_practices/practicepage", practice.get_parent()),
+    ):
+        open_editor(visit, f"/admin/pages/add/{model}/{parent.pk}/")
+        assert axe_violations(visit) == [], model
