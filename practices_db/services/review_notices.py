@@ -57,8 +57,7 @@ def tell_reviewers(*, task: PracticeReviewTask, page: PracticePage) -> None:
     path = reverse("engage_practices:review", args=[page.pk])
     context = {"title": page.title, "step": task.name, "link": _link(path)}
     for user in reviewers_for(task, page):
-        _send(user, "review_waiting", context)
-        notify(
+        notice = notify(
             recipient=user,
             kind="practice-to-review",
             title=format_lazy(
@@ -67,6 +66,8 @@ def tell_reviewers(*, task: PracticeReviewTask, page: PracticePage) -> None:
             ),
             url=path,
         )
+        if notice.digest_sent_at is None:  # not e-mailed at once by notify
+            _send(user, "review_waiting", context)
 
 
 def tell_author(*, page: PracticePage, outcome: str, comment: str) -> None:

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from certification import services as certification
 from lms.accounts.roles import Role
-from lms.notifications.models import Notification
+from lms.notifications.models import Notification, NotificationPreference, OutgoingEmail
 from practices_db import services as practices
 from tests.certification.factories import World, assess, make_world
 from tests.factories import FacultyFactory, person
@@ -100,6 +100,23 @@ def test_coordinator_is_notified_when_a_practice_of_their_faculty_is_submitted(
     assert page.title in notice.title
     assert notice.url == f"/practices/reviews/{page.pk}/"
     assert not Notification.objects.filter(recipient=other).exists()
+
+
+def test_a_coordinator_gets_one_e_mail_per_practice_whatever_their_preference(
+    coordinator: Any, faculty: Any
+) -> None:
+    digest_reader = person(
+        Role.FACULTY_COORDINATOR, username="digest-coord", faculty=faculty
+    )
+    NotificationPreference.objects.create(user=coordinator, email_immediately=True)
+
+    (page,) = _submitted_practices(faculty, 1)
+
+    for user in (coordinator, digest_reader):
+        mails = OutgoingEmail.objects.filter(to=user.email)
+        assert mails.count() == 1, user
+        assert page.title in mails.get().subject
+        assert Notification.objects.filter(recipient=user).count() == 1
 
 
 def test_coordinator_dashboard_queries_do_not_grow_with_reviews(
