@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 from certification import services as certification
 from lms.accounts.roles import Role
@@ -76,6 +77,30 @@ def test_coordinator_sees_the_practices_of_their_faculty_waiting_for_review(
         assert f'href="/practices/reviews/{page.pk}/"' in html
     # The two practices, "All practice reviews" and the menu's "Practice reviews".
     assert html.count('href="/practices/reviews/') == 4
+
+
+def test_hostile_titles_and_names_are_escaped_on_the_panels(
+    client_for: Any, coordinator: Any, faculty: Any, world: World
+) -> None:
+    author = person(Role.LECTURER, faculty=faculty)
+    page = make_practice(
+        author, faculty, publish=False, title="Grades < 5 & <b>why</b>"
+    )
+    practices.submit_practice(actor=author, page=page)
+    world.lecturer.first_name = '<img src=x onerror="alert(2)">'
+    world.lecturer.save()
+    world.submit()
+    world.allocate()
+
+    reviews = client_for(coordinator).get(DASHBOARD).content.decode()
+    assessing = client_for(world.assessor).get(DASHBOARD).content.decode()
+
+    page.refresh_from_db()
+    assert "<" in page.draft_title  # stored as typed, plain text
+    assert page.draft_title not in reviews
+    assert escape(page.draft_title) in reviews
+    assert "<img src=x" not in assessing
+    assert "&lt;img src=x" in assessing
 
 
 def test_coordinator_with_nothing_to_review_is_told_so(
