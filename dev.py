@@ -36,6 +36,7 @@ DEMO_LOGINS = (
     ("admin", "Programme admin (also /admin/)"),
     ("assessor", "Assessor (a coach of another cohort)"),
     ("holder", "Lecturer with a certificate"),
+    ("candidate", "Lecturer whose portfolio waits for the assessor's score"),
 )
 DEMO_PASSWORD = "engage-demo"  # lms/accounts/demo.py
 

@@ -3,7 +3,8 @@
 
 Also a second coach, `assessor`, who does not coach the demo cohort, so the
 programme team can allocate two assessors, and `holder`, who earned the
-certificate last year (`demo_certificate`). Idempotent.
+certificate last year (`demo_certificate`), and `candidate`, whose portfolio waits
+for `assessor`'s score (`demo_assessment`). Idempotent.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from trajectories.models import Enrolment, ProgrammePage
 
 from . import services
 from .data import AreaData, CompetencyData, FrameworkData, IndicatorData
+from .demo_assessment import seed_open_assessment
 from .demo_certificate import seed_certificate
 from .models import (
     CertificationScheme,
@@ -267,4 +269,5 @@ def seed_certification() -> CertificationScheme | None:
         )
     _draft_portfolio(scheme)
     seed_certificate(scheme)
+    seed_open_assessment(scheme)
     return scheme

@@ -17,7 +17,10 @@ Insight (aggregates only, small cells suppressed):
 Dashboard panels: `engage_frontend.view_lecturer_panel`, `view_coach_panel`,
 `view_coordinator_panel`, `view_administration_panel` (by role), and
 `engage_frontend.view_faculty_people` (object: a faculty or its id): that
-faculty's coordinator.
+faculty's coordinator. The panels of work waiting ask the rules of the pages they
+link to: `engage_practices.review_practices` (practices to review),
+`engage_certification.assess_portfolios` (portfolios to assess) and
+`engage_xapi.manage_forwarding` (the dead-letter figure).
 """
 
 from __future__ import annotations

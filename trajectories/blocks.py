@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .rules.assignments import FOCUS_AREAS
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class NamedCharBlock(blocks.CharBlock):
+    """A CharBlock whose input carries its label as `aria-label`: as a ListBlock
+    item Wagtail renders it with no <label> of its own (axe: label)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.field.widget.attrs["aria-label"] = self.label
 
 
 class SessionPlanBlock(blocks.StructBlock):
@@ -44,7 +55,8 @@ class AssignmentBlock(blocks.StructBlock):
     focus_area = blocks.ChoiceBlock(label=_("focus area"), choices=FOCUS_AREAS)
     instructions = blocks.RichTextBlock(label=_("instructions"), features=TEXT_FEATURES)
     reflection_prompts = blocks.ListBlock(
-        blocks.CharBlock(max_length=300), label=_("reflection prompts")
+        NamedCharBlock(label=_("reflection prompt"), max_length=300),
+        label=_("reflection prompts"),
     )
     after_session = blocks.IntegerBlock(
         label=_("opens after session"), min_value=1, max_value=50

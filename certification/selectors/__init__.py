@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from .assessment import (
     AssessmentState,
+    AssessorOverview,
     ResultRow,
     ResultTable,
     VersionView,
     assessment_by_pk,
     assessment_state,
+    assessor_overview,
     audit_trail,
     decided_results,
     latest_version,
@@ -59,11 +61,14 @@ from .programme import (
     AdminRow,
     assessor_candidates,
     portfolio_for_admin,
+    portfolios_awaiting,
     portfolios_for_admin,
     version_assessments,
 )
 
 __all__ = [
+    "AssessorOverview",
+    "assessor_overview",
     "ACTIVE_ENROLMENT",
     "AdminRow",
     "AreaBlock",
@@ -99,6 +104,7 @@ __all__ = [
     "my_certification",
     "portfolio_by_pk",
     "portfolio_for_admin",
+    "portfolios_awaiting",
     "portfolios_for_admin",
     "result_table",
     "rubric_grid",

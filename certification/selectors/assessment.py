@@ -182,6 +182,35 @@ def my_assessments(user: Any) -> list[Assessment]:
     )
 
 
+@dataclass(frozen=True)
+class AssessorOverview:
+    """The assessor's dashboard panel: what waits for their score, oldest
+    allocation first, and how many they scored already."""
+
+    open: list[Assessment]
+    submitted: int
+
+    @property
+    def allocated_any(self) -> bool:
+        return bool(self.open or self.submitted)
+
+
+def assessor_overview(user: Any) -> AssessorOverview:
+    """Only `user`'s own assessments; never the other assessors' (blind
+    scoring). Two queries whatever the number."""
+    mine = Assessment.objects.filter(assessor=user)
+    waiting = (
+        mine.filter(submitted_at__isnull=True)
+        .select_related(
+            "version__portfolio__scheme", "version__portfolio__user__engage_profile"
+        )
+        .order_by("allocated_at", "pk")
+    )
+    return AssessorOverview(
+        open=list(waiting), submitted=mine.filter(submitted_at__isnull=False).count()
+    )
+
+
 def assessment_by_pk(assessment_id: int) -> Assessment | None:
     """One assessment with its portfolio (the caller asks `assess`)."""
     return (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from lms.accounts.roles import Role
@@ -122,3 +122,22 @@ def assessor_candidates() -> QuerySet[Any]:
         .order_by("last_name", "first_name", "username")
         .distinct()
     )
+
+
+def portfolios_awaiting() -> dict[str, int]:
+    """Submitted portfolios waiting for assessors (`submitted`) and those being
+    assessed or waiting for the decision (`under_assessment`); one query."""
+    counts = dict(
+        Portfolio.objects.filter(
+            status__in=[PortfolioStatus.SUBMITTED, PortfolioStatus.UNDER_ASSESSMENT]
+        )
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+    )
+    return {
+        PortfolioStatus.SUBMITTED: counts.get(PortfolioStatus.SUBMITTED, 0),
+        PortfolioStatus.UNDER_ASSESSMENT: counts.get(
+            PortfolioStatus.UNDER_ASSESSMENT, 0
+        ),
+    }

@@ -13,6 +13,7 @@ from lms.accounts.access import signed_in
 
 from ..permissions import roles_held
 from ..selectors import dashboard as selectors
+from ..selectors import work
 
 
 @signed_in
@@ -31,7 +32,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ),
     }
     _add_trajectory_panels(user, context)
-    _add_reviews_waiting(user, context)
+    _add_work_panels(user, context)
     if context["is_coordinator"] and profile.faculty_id:
         _add_faculty_people(request, profile.faculty_id, context)
     if context["is_programme_admin"]:
@@ -50,15 +51,24 @@ def _add_trajectory_panels(user: Any, context: dict[str, Any]) -> None:
         context["coached"] = trajectories.coach_dashboard(user)
 
 
-def _add_reviews_waiting(user: Any, context: dict[str, Any]) -> None:
-    """Reviewers are told on arrival how many practices wait for them."""
-    if not apps.is_installed("practices_db"):
-        return
-    if not (context["is_coordinator"] or context["is_programme_admin"]):
-        return
-    from practices_db import selectors as practices
-
-    context["reviews_waiting"] = len(practices.reviews_waiting(user))
+def _add_work_panels(user: Any, context: dict[str, Any]) -> None:
+    """What waits for the person: practices to review, portfolios to score, and
+    the programme team's key figures, each behind the rule of its own page."""
+    if user.has_perm("engage_practices.review_practices"):
+        context["reviews"] = work.practices_to_review(user)
+    if user.has_perm("engage_certification.assess_portfolios"):
+        assessing = work.assessor_work(user)
+        # Only someone who was ever allocated an assessment sees the panel.
+        if assessing is not None and assessing.allocated_any:
+            context["assessing"] = assessing
+    # A coach who coaches nothing but assesses sees no coaching wording.
+    context["show_coaching"] = context["is_coach"] and bool(
+        context.get("coached") or "assessing" not in context
+    )
+    if context["is_programme_admin"]:
+        context["figures"] = work.key_figures(
+            with_dead_letters=user.has_perm("engage_xapi.manage_forwarding")
+        )
 
 
 def _add_faculty_people(

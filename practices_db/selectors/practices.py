@@ -170,6 +170,15 @@ def reviews_waiting(user: Any) -> list[tuple[PracticePage, TaskState]]:
     return waiting
 
 
+def practices_in_review() -> int:
+    """How many practices wait at some review step, whoever acts on it (one
+    query: the programme team's key figure)."""
+    return TaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS,
+        task__in=PracticeReviewTask.objects.all(),
+    ).count()
+
+
 def related_practices(page: PracticePage, limit: int = 4) -> list[SearchRecord]:
     """Published practices sharing a diversity dimension or teaching aspect."""
     record = SearchRecord.objects.filter(page_id=page.pk).first()

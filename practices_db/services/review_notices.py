@@ -9,12 +9,14 @@ from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from lms.accounts.models import Profile
 from lms.accounts.roles import Role
 from lms.accounts.selectors import profile_of
 from lms.conf import engage_settings
-from lms.notifications.services import queue_email
+from lms.notifications.services import notify, queue_email
 
 from ..models import PracticePage, PracticeReviewTask
 
@@ -50,13 +52,22 @@ def reviewers_for(task: PracticeReviewTask, page: PracticePage) -> list[Any]:
 
 
 def tell_reviewers(*, task: PracticeReviewTask, page: PracticePage) -> None:
-    context = {
-        "title": page.title,
-        "step": task.name,
-        "link": _link(reverse("engage_practices:review", args=[page.pk])),
-    }
+    """An e-mail and a notification in the site (the bell, the digest) to each
+    reviewer of this step."""
+    path = reverse("engage_practices:review", args=[page.pk])
+    context = {"title": page.title, "step": task.name, "link": _link(path)}
     for user in reviewers_for(task, page):
-        _send(user, "review_waiting", context)
+        notice = notify(
+            recipient=user,
+            kind="practice-to-review",
+            title=format_lazy(
+                gettext_lazy("Practice waiting for your review: {title}"),
+                title=page.title,
+            ),
+            url=path,
+        )
+        if notice.digest_sent_at is None:  # not e-mailed at once by notify
+            _send(user, "review_waiting", context)
 
 
 def tell_author(*, page: PracticePage, outcome: str, comment: str) -> None:

@@ -26,6 +26,7 @@ ROLE_HOMES = {
         "Mensen van de Faculteit der Letteren",
     ),
     "admin": ("Programme administration", "Programmabeheer"),
+    "assessor": ("Portfolios to assess", "Te beoordelen portfolio's"),
 }
 
 

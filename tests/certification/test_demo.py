@@ -132,3 +132,39 @@ def test_the_demo_holder_completed_the_trajectory_the_certificate_rests_on(
     page = client_for(holder).get("/trajectory/").content.decode()
     assert "Completed" in page and "data-completed" in page
     assert "50%" not in page
+
+
+def test_seed_demo_leaves_a_portfolio_waiting_for_the_assessor(
+    client_for: Any,
+) -> None:
+    from io import StringIO
+
+    from django.contrib.auth import get_user_model
+
+    from certification.models import Assessment
+    from tests.certification.factories import assess
+
+    call_command("seed_demo", stdout=StringIO())
+    users = get_user_model().objects
+    assessor = users.get(username="assessor")
+    waiting = Assessment.objects.get(assessor=assessor, submitted_at=None)
+    portfolio = waiting.version.portfolio
+    assert portfolio.user.username == "candidate"
+    assert portfolio.status == "under_assessment"
+    first = Assessment.objects.get(version=waiting.version, role="first")
+    assert first.assessor.username == "coach" and first.is_submitted
+
+    client = client_for(assessor)
+    dashboard = client.get("/dashboard/").content.decode()
+    assert 'data-assessments-waiting="1"' in dashboard
+    assert f'href="/certification/assessments/{waiting.pk}/"' in dashboard
+    assert "You do not coach a cohort yet" not in dashboard
+    page = client.get(f"/certification/assessments/{waiting.pk}/")
+    assert page.status_code == 200
+    assert first.comment not in page.content.decode()  # blind until both scored
+
+    call_command("seed_demo", stdout=StringIO())
+    assert Portfolio.objects.filter(user=portfolio.user).count() == 1
+    assess(waiting, assessor, 2)
+    after = client.get("/dashboard/").content.decode()
+    assert 'data-assessments-waiting="0"' in after

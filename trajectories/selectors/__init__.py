@@ -57,6 +57,7 @@ from .evaluations import (
     evaluation_form,
     open_evaluations,
 )
+from .figures import ProgrammeFigures, programme_figures
 from .journal import (
     attachment_for_reading,
     attachments_of,
@@ -125,6 +126,8 @@ __all__ = [
     "awaiting_feedback_counts",
     "calendar_sessions",
     "coach_dashboard",
+    "programme_figures",
+    "ProgrammeFigures",
     "coached_cohorts",
     "cohort_evaluation_results",
     "cohorts_of_programme",

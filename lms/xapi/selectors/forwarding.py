@@ -101,3 +101,8 @@ def throughput_of(health: DestinationHealth) -> circuit.Throughput:
         this_hour=health.sent_this_hour,
         previous_hour=health.sent_previous_hour,
     )
+
+
+def dead_letter_count() -> int:
+    """Statements no destination took, over every destination (one query)."""
+    return OutboxEntry.objects.filter(state=OutboxEntry.State.DEAD).count()

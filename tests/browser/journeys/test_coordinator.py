@@ -67,9 +67,9 @@ def test_the_coordinator_reviews_then_curates_and_prints_a_collection(
     visit.check_accessibility()
 
     # --- The review: the dashboard says it waits; the preview shows it. ---
-    panel = page.locator("[data-reviews-waiting]")
+    panel = page.locator("[data-reviews-panel]")
     expect(panel).to_contain_text("1 practice waits for your review.")
-    click(visit, panel.get_by_role("link", name="Review them"))
+    click(visit, panel.get_by_role("link", name="All practice reviews"))
     visit.check_accessibility()
     click(visit, page.locator("main table a", has_text=TITLE))
     preview = page.locator(".preview")
