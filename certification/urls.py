@@ -10,28 +10,28 @@ app_name = "engage_certification"
 
 urlpatterns = [
     path("certification/", views.home, name="home"),
-    path("certification/schemes/<int:scheme_id>/start/", views.start, name="start"),
-    path("certification/portfolios/<int:pk>/", views.portfolio, name="portfolio"),
-    path("certification/portfolios/<int:pk>/edit/", views.edit, name="edit"),
+    path("certification/schemes/<id:scheme_id>/start/", views.start, name="start"),
+    path("certification/portfolios/<id:pk>/", views.portfolio, name="portfolio"),
+    path("certification/portfolios/<id:pk>/edit/", views.edit, name="edit"),
     path(
-        "certification/portfolios/<int:pk>/competencies/<int:competency_id>/",
+        "certification/portfolios/<id:pk>/competencies/<id:competency_id>/",
         views.competency,
         name="competency",
     ),
-    path("certification/portfolios/<int:pk>/submit/", views.submit, name="submit"),
+    path("certification/portfolios/<id:pk>/submit/", views.submit, name="submit"),
     path(
-        "certification/evidence/<int:link_id>/remove/",
+        "certification/evidence/<id:link_id>/remove/",
         views.remove_evidence,
         name="remove_evidence",
     ),
     path(
-        "certification/evidence/<int:link_id>/file/",
+        "certification/evidence/<id:link_id>/file/",
         views.evidence_file,
         name="evidence_file",
     ),
-    path("certification/versions/<int:pk>/", views.version, name="version"),
+    path("certification/versions/<id:pk>/", views.version, name="version"),
     path(
-        "certification/versions/<int:pk>/files/<int:index>/",
+        "certification/versions/<id:pk>/files/<id:index>/",
         views.version_file,
         name="version_file",
     ),
@@ -41,13 +41,13 @@ urlpatterns = [
         name="assessments",
     ),
     path(
-        "certification/assessments/<int:pk>/",
+        "certification/assessments/<id:pk>/",
         assessment_views.assessment,
         name="assessment",
     ),
     path("certification/manage/", assessment_views.manage, name="manage"),
     path(
-        "certification/manage/portfolios/<int:pk>/",
+        "certification/manage/portfolios/<id:pk>/",
         assessment_views.manage_portfolio,
         name="manage_portfolio",
     ),
@@ -60,7 +60,7 @@ urlpatterns = [
     ),
     path(".well-known/did.json", credential_views.did_document, name="did_document"),
     path(
-        "certification/status/<int:pk>",
+        "certification/status/<id:pk>",
         credential_views.status_list,
         name="status_list",
     ),
@@ -77,17 +77,17 @@ urlpatterns = [
     ),
     # --- the holder's downloads ---
     path(
-        "certification/certificates/<int:pk>/certificate.pdf",
+        "certification/certificates/<id:pk>/certificate.pdf",
         credential_views.certificate_pdf,
         name="certificate_pdf",
     ),
     path(
-        "certification/certificates/<int:pk>/credential.json",
+        "certification/certificates/<id:pk>/credential.json",
         credential_views.certificate_json,
         name="certificate_json",
     ),
     path(
-        "certification/certificates/<int:pk>/portfolio.zip",
+        "certification/certificates/<id:pk>/portfolio.zip",
         credential_views.certificate_bundle,
         name="certificate_bundle",
     ),
@@ -98,7 +98,7 @@ urlpatterns = [
         name="manage_certificates",
     ),
     path(
-        "certification/manage/certificates/<int:pk>/",
+        "certification/manage/certificates/<id:pk>/",
         credential_views.manage_certificate,
         name="manage_certificate",
     ),

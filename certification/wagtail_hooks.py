@@ -21,12 +21,12 @@ def register_certification_urls() -> list[object]:
             name="engage_certification_framework_import",
         ),
         path(
-            "certification/frameworks/<int:pk>/export.<str:fmt>",
+            "certification/frameworks/<id:pk>/export.<str:fmt>",
             admin_views.export_framework_view,
             name="engage_certification_framework_export",
         ),
         path(
-            "certification/rubrics/<int:pk>/new-version/",
+            "certification/rubrics/<id:pk>/new-version/",
             admin_views.new_rubric_version_view,
             name="engage_certification_rubric_version",
         ),

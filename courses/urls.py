@@ -9,7 +9,7 @@ app_name = "courses"
 # Course and lesson pages themselves are Wagtail pages; these are the actions.
 urlpatterns = [
     path(
-        "courses/lessons/<int:pk>/progress/",
+        "courses/lessons/<id:pk>/progress/",
         views.lesson_progress,
         name="lesson_progress",
     ),

@@ -12,6 +12,6 @@ urlpatterns = [
     path("insight/", insight.programme_dashboard, name="insight"),
     path("insight/faculty/", insight.faculty_dashboard, name="insight_faculty"),
     path("insight/reports/", reports.report_list, name="insight_reports"),
-    path("insight/reports/<int:pk>/", reports.report_download, name="insight_report"),
+    path("insight/reports/<id:pk>/", reports.report_download, name="insight_report"),
     path("insight/<str:kind>/csv/<slug:key>/", insight.chart_csv, name="insight_csv"),
 ]

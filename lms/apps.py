@@ -13,4 +13,10 @@ class LmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.urls import register_converter
+
         from . import checks  # noqa: F401  (registers the system checks)
+        from .converters import RowIdConverter
+
+        # Before any URLconf is read (the first request, or a check).
+        register_converter(RowIdConverter, "id")

@@ -93,7 +93,7 @@ class CohortViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path(
-                "import/<int:pk>/",
+                "import/<id:pk>/",
                 admin_views.import_participants,
                 name="import_participants",
             ),

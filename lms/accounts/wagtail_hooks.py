@@ -21,7 +21,7 @@ def register_faculty_viewset() -> object:
 def register_erasure_url() -> list[object]:
     return [
         path(
-            "accounts/people/<int:user_id>/erase/",
+            "accounts/people/<id:user_id>/erase/",
             erase_person_view,
             name="engage_accounts_erase",
         )

@@ -9,6 +9,6 @@ app_name = "engage_notifications"
 urlpatterns = [
     path("", views.notification_list, name="list"),
     path("read-all/", views.read_all, name="read_all"),
-    path("<int:pk>/open/", views.open_notification, name="open"),
+    path("<id:pk>/open/", views.open_notification, name="open"),
     path("preferences/", views.preferences, name="preferences"),
 ]

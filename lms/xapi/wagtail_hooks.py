@@ -24,17 +24,17 @@ def register_forwarding_urls() -> list[object]:
             name="engage_xapi_forwarding",
         ),
         path(
-            "xapi/forwarding/<int:destination_id>/replay/",
+            "xapi/forwarding/<id:destination_id>/replay/",
             admin_views.replay_dead_letters,
             name="engage_xapi_replay",
         ),
         path(
-            "xapi/forwarding/<int:destination_id>/replay/<uuid:statement_id>/",
+            "xapi/forwarding/<id:destination_id>/replay/<uuid:statement_id>/",
             admin_views.replay_dead_letter,
             name="engage_xapi_replay_one",
         ),
         path(
-            "xapi/forwarding/<int:destination_id>/probe/",
+            "xapi/forwarding/<id:destination_id>/probe/",
             admin_views.probe_destination,
             name="engage_xapi_probe",
         ),

@@ -466,6 +466,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["lms.openapi.only_engage_api"],
+    # <id:pk> in a path (lms/converters.py): an integer of at most 18 digits.
+    "PATH_CONVERTER_OVERRIDES": {
+        "id": {"type": "integer", "minimum": 0, "maximum": 10**18 - 1}
+    },
 }
 
 # A practice is published by its approved review (practices_db/workflow_actions.py).

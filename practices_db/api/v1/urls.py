@@ -9,7 +9,7 @@ app_name = "engage_practices_api"
 urlpatterns = [
     path("practices/", views.PracticeListView.as_view(), name="practice-list"),
     path(
-        "practices/<int:pk>/",
+        "practices/<id:pk>/",
         views.PracticeDetailView.as_view(),
         name="practice-detail",
     ),

@@ -16,7 +16,7 @@ urlpatterns = [
         name="open-evaluations",
     ),
     path(
-        "session-evaluations/<int:session_id>/response/",
+        "session-evaluations/<id:session_id>/response/",
         evaluations.EvaluationResponseView.as_view(),
         name="evaluation-response",
     ),

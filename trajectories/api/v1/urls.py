@@ -16,32 +16,32 @@ urlpatterns = [
         name="journal-entry-list",
     ),
     path(
-        "journal-entries/<int:pk>/",
+        "journal-entries/<id:pk>/",
         views.JournalEntryDetailView.as_view(),
         name="journal-entry-detail",
     ),
     path(
-        "journal-entries/<int:pk>/share/",
+        "journal-entries/<id:pk>/share/",
         views.JournalEntryShareView.as_view(),
         name="journal-entry-share",
     ),
     path(
-        "journal-entries/<int:pk>/revisions/",
+        "journal-entries/<id:pk>/revisions/",
         views.JournalEntryRevisionsView.as_view(),
         name="journal-entry-revisions",
     ),
     path(
-        "journal-entries/<int:pk>/feedback/",
+        "journal-entries/<id:pk>/feedback/",
         views.JournalEntryFeedbackView.as_view(),
         name="journal-entry-feedback",
     ),
     path(
-        "journal-entries/<int:pk>/attachments/",
+        "journal-entries/<id:pk>/attachments/",
         attachments.JournalEntryAttachmentsView.as_view(),
         name="journal-entry-attachments",
     ),
     path(
-        "journal-entries/<int:pk>/attachments/<int:attachment_id>/",
+        "journal-entries/<id:pk>/attachments/<id:attachment_id>/",
         attachments.JournalEntryAttachmentDetailView.as_view(),
         name="journal-entry-attachment",
     ),
