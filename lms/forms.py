@@ -102,16 +102,35 @@ def _toolbar(*, headings: bool) -> SafeString:
         ("link", _("Link")),
     ]
     return format_html(
-        '<template data-rich-toolbar data-label="{}" data-link-prompt="{}">{}'
-        "</template>",
+        '<template data-rich-toolbar data-label="{}">{}{}</template>',
         _("Text formatting"),
-        _("Link address (leave empty to remove the link)"),
         format_html_join(
             "",
             '<button type="button" class="rich-text-editor__button '
             'rich-text-editor__button--{}" data-command="{}">{}</button>',
             ((command, command, label) for command, label in buttons),
         ),
+        _link_panel(),
+    )
+
+
+def _link_panel() -> SafeString:
+    """Where a link's address is typed: the script moves it below the toolbar
+    and shows it for the Link button (a page's own form, not `prompt()`)."""
+    return format_html(
+        '<div class="rich-text-editor__link" data-link-panel hidden>'
+        "<label data-link-label>{}</label> "
+        '<input type="url" inputmode="url" autocomplete="url" data-link-input> '
+        '<button type="button" class="rich-text-editor__button" '
+        'data-link-action="apply">{}</button> '
+        '<button type="button" class="rich-text-editor__button" '
+        'data-link-action="remove">{}</button> '
+        '<button type="button" class="rich-text-editor__button" '
+        'data-link-action="cancel">{}</button></div>',
+        _("Link address"),
+        _("Apply link"),
+        _("Remove link"),
+        _("Cancel"),
     )
 
 

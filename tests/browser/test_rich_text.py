@@ -113,3 +113,64 @@ def entry_label(entry: JournalEntry) -> str:
 
     model = entry.enrolment.cohort.programme.reflection_model
     return str(next(s.label for s in sections_for(model) if s.key == "what"))
+
+
+def test_links_are_added_changed_and_removed_without_a_prompt(
+    visit: Visit, demo_data: Any
+) -> None:
+    """The Link button opens a form of the page's own (no `window.prompt`, which
+    some browsers block and screen readers announce poorly): keyboard only,
+    Escape cancels, Enter applies, and the saved entry keeps the link."""
+    enrolment = Enrolment.objects.get(user__username="lecturer")
+    entry = enrolment.journal_entries.order_by("pk").first()
+    assert entry is not None
+    sign_in(visit, "lecturer")
+    visit.goto(f"/journal/{entry.pk}/edit/")
+    page = visit.page
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    editor = page.get_by_role("textbox", name=entry_label(entry), exact=True)
+    address = page.get_by_label("Link address").first
+
+    editor.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("See the guide")
+    page.keyboard.press("Shift+Home")
+    page.keyboard.press("Control+k")
+    expect(address).to_be_focused()
+    expect(page.get_by_role("button", name="Remove link").first).to_be_hidden()
+    visit.check_accessibility()
+    page.keyboard.press("Escape")  # cancel: nothing changes, the text has focus
+    expect(address).to_be_hidden()
+    expect(editor).to_be_focused()
+    assert editor.locator("a").count() == 0
+
+    page.keyboard.press("Control+k")
+    page.keyboard.type("example.org/guide")
+    page.keyboard.press("Enter")  # applies; never submits the entry's form
+    link = editor.locator("a", has_text="See the guide")
+    expect(link).to_have_attribute("href", "https://example.org/guide")
+    expect(editor).to_be_focused()
+
+    link.click()
+    page.keyboard.press("Control+k")
+    expect(address).to_have_value("https://example.org/guide")
+    page.keyboard.press("Control+a")
+    page.keyboard.type("https://example.org/new-guide")
+    page.get_by_role("button", name="Apply link").first.click()
+    expect(link).to_have_attribute("href", "https://example.org/new-guide")
+
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(f"**/journal/{entry.pk}/")
+    saved = JournalEntry.objects.get(pk=entry.pk).sections["what"]
+    assert 'href="https://example.org/new-guide"' in saved
+    assert ">See the guide</a>" in saved
+
+    visit.goto(f"/journal/{entry.pk}/edit/")
+    link = page.get_by_role("textbox", name=entry_label(entry), exact=True).locator("a")
+    link.click()
+    page.keyboard.press("Control+k")
+    page.get_by_role("button", name="Remove link").first.click()
+    expect(link).to_have_count(0)
+    assert dialogs == []

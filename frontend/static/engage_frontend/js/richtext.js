@@ -171,11 +171,15 @@
       }
     }
     function focusArea() {
+      // area.focus() fires "focus", whose listener remembers the caret the
+      // browser puts at the start: keep the selection to restore first.
+      var range = saved;
       area.focus();
-      if (saved) {
+      if (range) {
         var selection = window.getSelection();
         selection.removeAllRanges();
-        selection.addRange(saved);
+        selection.addRange(range);
+        saved = range;
       }
     }
 
@@ -208,38 +212,79 @@
       return null;
     }
 
-    function link() {
-      var existing = currentLink();
-      var answer = window.prompt(template.getAttribute("data-link-prompt"), existing ? existing.getAttribute("href") : "https://");
-      focusArea();
-      if (answer === null) return;
-      answer = answer.trim();
-      if (!answer || answer === "https://") {
-        if (existing) {
-          var range = document.createRange();
-          range.selectNodeContents(existing);
-          window.getSelection().removeAllRanges();
-          window.getSelection().addRange(range);
-        }
-        document.execCommand("unlink");
-        return;
-      }
-      if (!SAFE_HREF.test(answer)) answer = (answer.indexOf("@") > 0 && answer.indexOf("/") < 0 ? "mailto:" : "https://") + answer;
-      if (window.getSelection().isCollapsed && !existing) {
-        document.execCommand("insertHTML", false, '<a href="' + escapeText(answer).replace(/"/g, "&quot;") + '">' + escapeText(answer) + "</a>");
-      } else {
-        document.execCommand("createLink", false, answer);
-      }
+    // The Link button opens a small form below the toolbar (no prompt()):
+    // Enter applies, Escape cancels, and focus returns to the text with the
+    // selection it had.
+    var panel = toolbar.querySelector("[data-link-panel]");
+    wrapper.insertBefore(panel, area);
+    var linkInput = panel.querySelector("[data-link-input]");
+    linkInput.id = id + "_link";
+    panel.querySelector("[data-link-label]").htmlFor = linkInput.id;
+    var removeButton = panel.querySelector('[data-link-action="remove"]');
+    var editing = null;
+
+    function openLink() {
+      editing = currentLink();
+      linkInput.value = editing ? editing.getAttribute("href") : "";
+      removeButton.hidden = !editing;
+      panel.hidden = false;
+      linkInput.focus();
+      linkInput.select();
     }
+
+    function closeLink() {
+      panel.hidden = true;
+      editing = null;
+      focusArea();
+    }
+
+    function selectLink(node) {
+      var range = document.createRange();
+      range.selectNodeContents(node);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+    }
+
+    function applyLink(remove) {
+      var existing = editing;
+      var answer = remove ? "" : linkInput.value.trim();
+      closeLink();
+      if (!answer) {
+        if (existing) selectLink(existing);
+        document.execCommand("unlink");
+      } else {
+        if (!SAFE_HREF.test(answer)) answer = (answer.indexOf("@") > 0 && answer.indexOf("/") < 0 ? "mailto:" : "https://") + answer;
+        if (existing) selectLink(existing);
+        if (window.getSelection().isCollapsed) {
+          document.execCommand("insertHTML", false, '<a href="' + escapeText(answer).replace(/"/g, "&quot;") + '">' + escapeText(answer) + "</a>");
+        } else {
+          document.execCommand("createLink", false, answer);
+        }
+      }
+      remember();
+      state();
+      sync();
+    }
+
+    panel.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-link-action]");
+      if (!button) return;
+      var action = button.getAttribute("data-link-action");
+      if (action === "cancel") closeLink(); else applyLink(action === "remove");
+    });
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { event.preventDefault(); closeLink(); }
+      else if (event.key === "Enter" && event.target === linkInput) { event.preventDefault(); applyLink(false); }
+    });
 
     function run(command) {
       focusArea();
+      if (command === "link") { remember(); openLink(); return; }
       document.execCommand("styleWithCSS", false, false);
       if (command === "bold" || command === "italic") document.execCommand(command);
       else if (command === "bulleted") document.execCommand("insertUnorderedList");
       else if (command === "numbered") document.execCommand("insertOrderedList");
       else if (command === "heading") document.execCommand("formatBlock", false, block() === "h3" ? "<p>" : "<h3>");
-      else if (command === "link") link();
       remember();
       state();
       sync();
