@@ -163,9 +163,11 @@ def _reflection_gaps(scheme: CertificationScheme, enrolment: Enrolment) -> list[
     return [
         ngettext(
             "Share %(n)d more reflection with your coach or peer group "
-            "(%(done)d of %(needed)d needed)",
+            "(%(done)d of %(needed)d needed; every shared reflection counts, "
+            "also a second one on the same session)",
             "Share %(n)d more reflections with your coach or peer group "
-            "(%(done)d of %(needed)d needed)",
+            "(%(done)d of %(needed)d needed; every shared reflection counts, "
+            "also a second one on the same session)",
             short,
         )
         % {"n": short, "done": shared, "needed": needed}

@@ -101,18 +101,23 @@ def test_required_assignments_by_their_programme_title(faculty: Any) -> None:
     assert _missing(world) == ["Submit assignment 'A fairer assessment'"]
 
 
+# How the certificate counts, said in the sentence (issue 16: the trajectory
+# counts sessions with a shared reflection, and neither page explained the other).
+RULE = "; every shared reflection counts, also a second one on the same session)"
+
+
 def test_reflections_count_only_when_shared(faculty: Any) -> None:
     world = make_world(faculty, min_reflections=2)
     world.fill()  # writes one private entry
     assert _missing(world) == [
-        "Share 2 more reflections with your coach or peer group (0 of 2 needed)"
+        "Share 2 more reflections with your coach or peer group (0 of 2 needed" + RULE
     ]
     entry = write_entry(world.enrolment, "Shared one")
     trajectory_services.share_entry(
         author=world.lecturer, entry=entry, visibility="coach"
     )
     assert _missing(world) == [
-        "Share 1 more reflection with your coach or peer group (1 of 2 needed)"
+        "Share 1 more reflection with your coach or peer group (1 of 2 needed" + RULE
     ]
     second = write_entry(world.enrolment, "Shared two")
     trajectory_services.share_entry(
