@@ -24,6 +24,8 @@ from typing import Any, Protocol
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.utils.translation import gettext as _
 
+from lms.input_limits import InputRefused, JSONLimits, load_json
+
 from . import proof
 from .data import VerificationCheck, VerificationResult, VerificationStatus
 from .documents import identity_hash, normalise_email
@@ -82,9 +84,13 @@ def verify_credential_text(
             % {"limit": MAX_CREDENTIAL_BYTES // 1024},
         )
     try:
-        document = json.loads(text)
-    except (ValueError, RecursionError):
-        return _invalid("json", _("This is not JSON: paste the credential's JSON."))
+        # The site's one JSON reader: nesting, numbers and strings within limits.
+        document = load_json(text, JSONLimits(max_bytes=MAX_CREDENTIAL_BYTES))
+    except InputRefused as refused:
+        return _invalid(
+            "json",
+            _("This is not JSON: paste the credential's JSON.") + " " + refused.message,
+        )
     return verify_credential(
         document,
         status_lookup=status_lookup,

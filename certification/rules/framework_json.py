@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.utils.translation import gettext as _
+
+from lms.input_limits import InputRefused, JSONLimits, load_json
 
 from ..data import (
     AreaData,
@@ -216,14 +217,11 @@ def parse_json(raw: bytes | str) -> tuple[FrameworkData | None, FrameworkImportR
     if text is None:
         return None, report
     try:
-        value = json.loads(text)
-    except RecursionError:
-        report.problem = _("The JSON is nested too deeply.")
-        return None, report
-    except ValueError as error:
-        report.problem = _("The file is not valid JSON: %(error)s") % {
-            "error": str(error)[:200]
-        }
+        # The site's one JSON reader: nesting, number size and strings within
+        # limits (the document's size was checked when it was uploaded).
+        value = load_json(text, JSONLimits(max_bytes=len(text) + 1))
+    except InputRefused as refused:
+        report.problem = refused.message
         return None, report
     reader = _JsonReader()
     data = reader.framework(value)

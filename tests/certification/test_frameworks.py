@@ -261,7 +261,7 @@ def test_malformed_json_is_reported_by_place(
 @pytest.mark.parametrize(
     ("raw", "problem"),
     [
-        ("{not json", "not valid JSON"),
+        ("{not json", "The JSON is not valid"),
         ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
         (b"\xc3\x28", "not UTF-8"),
         ("[]", ""),

@@ -414,7 +414,7 @@ def test_hostile_documents_are_invalid_with_a_reason(
         ("{", "not JSON"),
         ("<html>credential</html>", "not JSON"),
         (b"\xff\xfe\x00garbage", "not JSON"),
-        ("NaN", "JSON object"),
+        ("NaN", "NaN is not a JSON number"),
         ("[" * 100_000 + "]" * 100_000, "not JSON"),
         ("1" * (MAX_CREDENTIAL_BYTES + 1), "larger than 256 kB"),
         (b"{" + b" " * MAX_CREDENTIAL_BYTES + b"}", "larger than 256 kB"),
