@@ -321,7 +321,9 @@ class ParticipantsFileForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
         validators=[
-            UploadValidator(extensions=("csv", "txt"), max_bytes=MAX_IMPORT_BYTES)
+            UploadValidator(
+                extensions=("csv", "txt"), max_bytes=MAX_IMPORT_BYTES, stored=False
+            )
         ],
         help_text=_(
             "UTF-8; the first row names the columns e-mail, first name, last name "

@@ -117,7 +117,9 @@ class FrameworkImportForm(forms.Form):
         label=_("JSON or CSV file"),
         validators=[
             UploadValidator(
-                extensions=("json", "csv", "txt"), max_bytes=MAX_IMPORT_BYTES
+                extensions=("json", "csv", "txt"),
+                max_bytes=MAX_IMPORT_BYTES,
+                stored=False,  # read and thrown away: its text is judged field by field
             )
         ],
         help_text=_("UTF-8; at most 1 MB. The format follows the file's extension."),

@@ -37,15 +37,20 @@ class UploadValidator:
         self,
         extensions: tuple[str, ...] | None = None,
         max_bytes: int | None = None,
+        stored: bool = True,
     ) -> None:
         self.extensions = extensions
         self.max_bytes = max_bytes
+        # False for a file that is read and thrown away (an import): markup in it
+        # is the importer's data to judge row by row, never a page anyone is served.
+        self.stored = stored
 
     def __eq__(self, other: object) -> bool:
         return (
             isinstance(other, UploadValidator)
             and self.extensions == other.extensions
             and self.max_bytes == other.max_bytes
+            and self.stored == other.stored
         )
 
     def __call__(self, file: Any) -> None:
@@ -70,14 +75,14 @@ class UploadValidator:
             )
         position = file.tell() if hasattr(file, "tell") else 0
         try:
-            _check_content(file, extension)
+            _check_content(file, extension, stored=self.stored)
         finally:
             file.seek(position)
 
 
-def _check_content(file: IO[bytes], extension: str) -> None:
+def _check_content(file: IO[bytes], extension: str, *, stored: bool = True) -> None:
     head = _head(file)
-    if is_markup(head):
+    if stored and is_markup(head):
         raise ValidationError(
             _("The file holds a web page or script, which cannot be uploaded."),
             code="file_content",

@@ -145,8 +145,11 @@ def test_programme_team_allocates_and_an_assessor_scores(
     sign_in(visit, "assessor")
     visit.goto("/certification/assessments/")
     visit.check_accessibility()
+    # The demo also leaves the candidate's portfolio waiting for `assessor`.
     assessment = Assessment.objects.get(
-        assessor__username="assessor", submitted_at=None
+        assessor__username="assessor",
+        submitted_at=None,
+        version__portfolio__user__username="lecturer",
     )
     visit.goto(f"/certification/assessments/{assessment.pk}/")
     expect(visit.page.locator("h1")).to_contain_text("Noor El Amrani")

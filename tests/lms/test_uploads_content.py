@@ -343,3 +343,23 @@ def test_a_validator_with_own_extensions_still_checks_archives() -> None:
 
     with pytest.raises(ValidationError):
         validator(SimpleUploadedFile("a.docx", samples.traversal_zip()))
+
+
+def test_an_import_that_is_not_stored_leaves_markup_in_its_cells_to_the_importer() -> (
+    None
+):
+    """A participants CSV with `<script>` in a name is read row by row and that
+    row refused (tests/trajectories/test_participant_import.py); a file that is
+    stored and served is refused whole."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from lms.uploads import UploadValidator
+
+    def csv() -> SimpleUploadedFile:
+        return SimpleUploadedFile(
+            "people.csv", b"email,first\nbad,<script>alert(1)</script>\n"
+        )
+
+    UploadValidator(extensions=("csv",), stored=False)(csv())
+    with pytest.raises(ValidationError):
+        UploadValidator(extensions=("csv",))(csv())

@@ -33,7 +33,7 @@ FIRST_COMMENT = (
 
 
 @pytest.fixture
-def submitted(transactional_db: Any) -> World:
+def submitted(django_db_serialized_rollback: Any, transactional_db: Any) -> World:
     world = make_world(FacultyFactory(code="arts", name_en="Faculty of Arts"))
     for user, (first, last) in (
         (world.lecturer, ("Noor", "Visser")),

@@ -41,7 +41,9 @@ pytestmark = [
 
 
 @pytest.fixture
-def session_world(transactional_db: Any) -> dict[str, Any]:
+def session_world(
+    django_db_serialized_rollback: Any, transactional_db: Any
+) -> dict[str, Any]:
     """A cohort whose first session runs now, two participants, and one entry
     shared with the coach."""
     faculty = FacultyFactory(code="arts", name_en="Faculty of Arts")

@@ -37,7 +37,9 @@ TITLE = "Glossary built with students"
 
 
 @pytest.fixture
-def review_world(transactional_db: Any) -> dict[str, Any]:
+def review_world(
+    django_db_serialized_rollback: Any, transactional_db: Any
+) -> dict[str, Any]:
     faculty = FacultyFactory(code="arts", name_en="Faculty of Arts")
     lecturer = person(Role.LECTURER, username="j-lecturer", faculty=faculty)
     practice = make_practice(

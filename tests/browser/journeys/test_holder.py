@@ -32,7 +32,9 @@ pytestmark = [
 
 
 @pytest.fixture
-def holder(transactional_db: Any, live_server: Any) -> Iterator[World]:
+def holder(
+    django_db_serialized_rollback: Any, transactional_db: Any, live_server: Any
+) -> Iterator[World]:
     """A lecturer holding a certificate issued by the site the browser sees."""
     with override_settings(
         ENGAGE_SITE_URL=live_server.url,

@@ -18,6 +18,7 @@ from lms.accounts.roles import Role
 from practices_db import services as practice_services
 from practices_db.models import PracticePage
 from practices_db.selectors import Status, status_of
+from tests import upload_samples
 from tests.browser.conftest import Visit
 from tests.browser.journeys.people import (
     assert_no_raw_html,
@@ -35,11 +36,11 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-
 
 @pytest.fixture
-def cohort_world(transactional_db: Any) -> dict[str, Any]:
+def cohort_world(
+    django_db_serialized_rollback: Any, transactional_db: Any
+) -> dict[str, Any]:
     faculty = FacultyFactory(code="arts", name_en="Faculty of Arts")
     coach = person(Role.COACH, username="j-coach", faculty=faculty)
     lecturer = person(Role.LECTURER, username="j-lecturer", faculty=faculty)
@@ -198,7 +199,7 @@ def test_the_lecturer_writes_shares_does_an_assignment_and_answers_a_review(
         page.locator("[data-assignment-files] label[for=id_file]")
     ).not_to_contain_text("required")
     before = tmp_path / "reader-before.pdf"
-    before.write_bytes(PDF)
+    before.write_bytes(upload_samples.pdf())
     page.locator("#id_file").set_input_files(str(before))
     click(visit, page.get_by_role("button", name="Upload", exact=True))
     assert page.url == assignment_url
