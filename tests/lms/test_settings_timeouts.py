@@ -178,7 +178,14 @@ def test_a_query_past_the_statement_timeout_is_cancelled_as_an_outage() -> None:
     """With DATABASE_STATEMENT_TIMEOUT set, PostgreSQL itself cancels the query;
     the request then answers 503 like any outage (lms/outages.py)."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "lms.site.settings.base"}
-    env.update(PYTHONPATH=str(PROJECT_ROOT), DATABASE_STATEMENT_TIMEOUT="1")
+    # The server's maintenance database: it always exists (the suite's own is
+    # created by pytest-django under another name); pg_sleep needs no table.
+    server, _slash, _name = os.environ["DATABASE_URL"].rpartition("/")
+    env.update(
+        PYTHONPATH=str(PROJECT_ROOT),
+        DATABASE_STATEMENT_TIMEOUT="1",
+        DATABASE_URL=f"{server}/postgres",
+    )
     result = subprocess.run(
         [sys.executable, "-c", SLOW_QUERY], cwd=PROJECT_ROOT, env=env,
         capture_output=True, text=True, timeout=60, check=False,
