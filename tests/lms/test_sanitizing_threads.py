@@ -7,10 +7,8 @@ IndexError 500 on a journal page when 28 people worked at once
 
 from __future__ import annotations
 
-import sys
-import threading
-
 from lms.sanitizing import clean_html
+from tests.threads import hammer
 
 SAMPLES = [
     f"<p>Entry {n}: <strong>what</strong> I changed, see https://example.org/{n} "
@@ -23,10 +21,8 @@ SAMPLES = [
 def test_cleaning_in_many_threads_gives_what_one_thread_gives() -> None:
     expected = {sample: str(clean_html(sample)) for sample in SAMPLES}
     errors: list[str] = []
-    start = threading.Barrier(8)
 
     def work() -> None:
-        start.wait()
         for _round in range(15):
             for sample, wanted in expected.items():
                 try:
@@ -37,14 +33,5 @@ def test_cleaning_in_many_threads_gives_what_one_thread_gives() -> None:
                 if got != wanted:
                     errors.append(f"{got!r} != {wanted!r}")
 
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)
-    try:
-        threads = [threading.Thread(target=work) for _ in range(8)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    finally:
-        sys.setswitchinterval(interval)
+    hammer(work)
     assert errors == []

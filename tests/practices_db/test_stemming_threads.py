@@ -7,10 +7,8 @@ threads gave an IndexError inside the Dutch stemmer, which the load test against
 
 from __future__ import annotations
 
-import sys
-import threading
-
 from practices_db.rules import text
+from tests.threads import hammer
 
 BASES = ("inclusief", "toetsing", "studenten", "onderwijs", "feedbackgesprekken",
          "meertaligheid", "assessment", "belonging")  # fmt: skip
@@ -25,10 +23,8 @@ def test_stemming_in_many_threads_gives_what_one_thread_gives() -> None:
         for lang in ("nl", "en")
     }
     errors: list[str] = []
-    start = threading.Barrier(8)
 
     def work() -> None:
-        start.wait()
         for _round in range(40):
             for (word, language), wanted in expected.items():
                 try:
@@ -39,14 +35,5 @@ def test_stemming_in_many_threads_gives_what_one_thread_gives() -> None:
                 if got != wanted:
                     errors.append(f"{word}/{language}: {got} != {wanted}")
 
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)  # switch threads as often as possible
-    try:
-        threads = [threading.Thread(target=work) for _ in range(8)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    finally:
-        sys.setswitchinterval(interval)
+    hammer(work)
     assert errors == []
