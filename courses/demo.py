@@ -12,8 +12,9 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Page, Site
 
+from lms.wagtail_tree import collection_root, page_tree_root
 from practices_db.models import PracticePage
 
 from . import services
@@ -319,7 +320,7 @@ def _checklist() -> Any:
         return existing
     # Wagtail's migrations create the root collection; an emptied database
     # (the browser tests' flush) has none.
-    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    root = collection_root()
     content = CHECKLIST.encode()
     document = documents(title=CHECKLIST_TITLE, collection=root)
     document.file.save(
@@ -342,7 +343,7 @@ def _practices() -> dict[str, PracticePage]:
 def seed_courses() -> CoursePage:
     """The demo course and its lessons (missing ones only); the lecturer did lesson 1."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    parent = site.root_page if site else Page.get_first_root_node()
+    parent = site.root_page if site else page_tree_root()
     index = _index(parent)
     course = CoursePage.objects.filter(slug=COURSE_SLUG).first()
     if course is None:

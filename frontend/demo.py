@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from lms.wagtail_tree import page_tree_root
 
 from .models import HomePage
 
@@ -12,7 +13,7 @@ def seed_home_page() -> HomePage:
     """Make a HomePage the default site's root (replacing Wagtail's welcome page)."""
     existing = HomePage.objects.first()
     if existing is None:
-        root = Page.get_first_root_node() or _create_tree_root()
+        root = page_tree_root()
         existing = root.add_child(
             instance=HomePage(title="Engage PD", slug="engage-pd", live=True)
         )
@@ -34,9 +35,3 @@ def seed_home_page() -> HomePage:
             # Wagtail's "Welcome to your new Wagtail site!" placeholder.
             old_root.delete()
     return existing
-
-
-def _create_tree_root() -> Page:
-    """The page tree's root, as Wagtail's migrations create it (for an emptied DB)."""
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    return Page.add_root(instance=Page(title="Root", slug="root", content_type=None))

@@ -17,12 +17,13 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from courses.models import CoursePage, LessonPage
 from lms.accounts.models import Faculty
 from lms.accounts.roles import Role
 from lms.accounts.services import create_person
+from lms.wagtail_tree import page_tree_root
 
 from . import services
 from .models import (
@@ -57,7 +58,7 @@ def _programme() -> ProgrammePage:
             existing.refresh_from_db()
         return existing
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    parent = site.root_page if site else Page.get_first_root_node()
+    parent = site.root_page if site else page_tree_root()
     content = _demo_course_content()
     page = ProgrammePage(
         title=TITLE,

@@ -48,11 +48,11 @@ def sync_roles() -> dict[Role, Group]:
 
 def _grant_collection_permissions(group: Group, wanted: frozenset[str]) -> None:
     """Wagtail checks image and document rights per collection, not per model."""
-    from wagtail.models import Collection, GroupCollectionPermission
+    from wagtail.models import GroupCollectionPermission
 
-    root = Collection.get_first_root_node()
-    if root is None:
-        return
+    from lms.wagtail_tree import collection_root
+
+    root = collection_root()
     for dotted in sorted(wanted):
         app_label, codename = dotted.split(".", 1)
         if app_label not in ("wagtaildocs", "wagtailimages"):
@@ -67,11 +67,11 @@ def _grant_collection_permissions(group: Group, wanted: frozenset[str]) -> None:
 
 
 def _grant_page_tree_to_programme_admins(group: Group) -> None:
-    from wagtail.models import GroupPagePermission, Page
+    from wagtail.models import GroupPagePermission
 
-    root = Page.get_first_root_node()
-    if root is None:
-        return
+    from lms.wagtail_tree import page_tree_root
+
+    root = page_tree_root()
     for codename in (
         "add_page", "change_page", "publish_page", "lock_page", "unlock_page",
         "bulk_delete_page",

@@ -7,7 +7,6 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import (
     Collection,
-    Page,
     Site,
     Workflow,
     WorkflowPage,
@@ -15,6 +14,7 @@ from wagtail.models import (
 )
 
 from lms.accounts.roles import Role
+from lms.wagtail_tree import collection_root, page_tree_root
 
 from ..models import ATTACHMENTS_COLLECTION, PracticeIndexPage, PracticeReviewTask
 
@@ -59,7 +59,7 @@ def practices_index() -> PracticeIndexPage:
             .select_related("root_page")
             .first()
         )
-        parent = site.root_page if site else Page.get_first_root_node()
+        parent = site.root_page if site else page_tree_root()
         index = parent.add_child(
             instance=PracticeIndexPage(
                 title="Inspiring practices", slug="practices", live=True
@@ -74,4 +74,4 @@ def attachments_collection() -> Collection:
     existing = Collection.objects.filter(name=COLLECTION_NAME).first()
     if existing:
         return existing
-    return Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
+    return collection_root().add_child(name=COLLECTION_NAME)
