@@ -48,3 +48,6 @@ def test_the_practices_database_finds_a_home_without_wagtail_s_pages() -> None:
     index = practices_index()
     assert index.get_parent().pk == Page.get_first_root_node().pk
     assert practices_index().pk == index.pk
+    # A default site makes its pages reachable: the practices have an address.
+    assert Site.objects.get(is_default_site=True).root_page_id == index.get_parent().pk
+    assert index.url == "/practices/"
