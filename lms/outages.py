@@ -85,14 +85,8 @@ def unavailable_response(request: HttpRequest) -> HttpResponse:
         "The site cannot reach its database just now. Nothing was lost; "
         "please try again in a moment."
     )
-    path = request.path
-    response: HttpResponse
-    if _is_xapi(request):
-        response = JsonResponse({"error": message}, status=503)
-        response["X-Experience-API-Version"] = XAPI_VERSION
-    elif path.startswith(engage_settings.json_path_prefixes):
-        response = JsonResponse({"detail": message}, status=503)
-    else:
+    response: HttpResponse | None = machine_error(request, 503, message)
+    if response is None:
         # No request: no context processor (user, messages, menus) reads the
         # database the page is about.
         response = HttpResponse(
@@ -105,6 +99,20 @@ def unavailable_response(request: HttpRequest) -> HttpResponse:
     response["Retry-After"] = str(engage_settings.outage_retry_after)
     add_never_cache_headers(response)
     return response
+
+
+def machine_error(
+    request: HttpRequest, status: int, message: str
+) -> HttpResponse | None:
+    """The error in JSON for a client of the LRS (xAPI's format, with its version
+    header) or the API (`{"detail": ...}`), which read no HTML; None for a page."""
+    if _is_xapi(request):
+        response = JsonResponse({"error": message}, status=status)
+        response["X-Experience-API-Version"] = XAPI_VERSION
+        return response
+    if request.path.startswith(engage_settings.json_path_prefixes):
+        return JsonResponse({"detail": message}, status=status)
+    return None
 
 
 def _is_xapi(request: HttpRequest) -> bool:

@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
 
 from lms.accounts.access import public
-from lms.conf import engage_settings
-from lms.outages import answer_outage, current_outage
-from lms.xapi.builder import XAPI_VERSION
-
-
-def _machine_error(
-    request: HttpRequest, status: int, message: str
-) -> HttpResponse | None:
-    """The error in JSON for a client of the API or the LRS, which reads no HTML
-    (an id that is not a number never reaches DRF: the URL does not match)."""
-    path = request.path
-    if path.startswith(engage_settings.xapi_path_prefixes):
-        response = JsonResponse({"error": message}, status=status)
-        response["X-Experience-API-Version"] = XAPI_VERSION
-        return response
-    if path.startswith(engage_settings.json_path_prefixes):
-        return JsonResponse({"detail": message}, status=status)
-    return None
+from lms.outages import answer_outage, current_outage, machine_error
 
 
 @public
@@ -38,7 +21,7 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
 def permission_denied(
     request: HttpRequest, exception: Exception | None = None
 ) -> HttpResponse:
-    return _machine_error(
+    return machine_error(
         request, 403, _("You do not have permission to perform this action.")
     ) or render(request, "engage_frontend/403.html", status=403)
 
@@ -47,7 +30,7 @@ def permission_denied(
 def page_not_found(
     request: HttpRequest, exception: Exception | None = None
 ) -> HttpResponse:
-    return _machine_error(request, 404, _("Not found.")) or render(
+    return machine_error(request, 404, _("Not found.")) or render(
         request, "engage_frontend/404.html", status=404
     )
 
@@ -59,7 +42,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     outage = current_outage()
     if outage is not None:
         return answer_outage(request, outage)
-    machine = _machine_error(request, 500, _("A server error occurred."))
+    machine = machine_error(request, 500, _("A server error occurred."))
     if machine is not None:
         return machine
     # No context processors or database: the error may be the database itself.
