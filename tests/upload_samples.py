@@ -159,3 +159,21 @@ def _central_entries(data: bytearray) -> list[int]:
 def traversal_zip(name: str = "../../etc/cron.d/evil") -> bytes:
     """A valid docx with one more part whose name climbs out of the folder."""
     return ooxml(extra={name: b"* * * * * root sh -c 'id'\n"})
+
+
+# Hostile uploads every upload form is tried with: (file name, content, words of
+# the English refusal, words of the Dutch one). "bomb" and "big" stand for
+# content the tests build once (a zip bomb, a file over the size limit).
+HOSTILE = [
+    ("bomb.docx", "bomb", "compressed more than 100 to 1", "meer dan 100 op 1"),
+    ("no-types.docx", ooxml(skip=("[Content_Types].xml",)),
+     "it has no [Content_Types].xml", "[Content_Types].xml ontbreekt"),
+    ("climb.docx", traversal_zip(), "unsafe name", "onveilige naam"),
+    ("invoice.pdf", b"%PDF-1.7\n" + HTML + b"\nstartxref\n0\n%%EOF\n",
+     "web page or script", "webpagina of script"),
+    ("cut.pdf", pdf()[:400], "not a readable PDF", "geen leesbare pdf"),
+    ("big.pdf", "big", "the largest allowed is", "het maximum is"),
+    ("empty.pdf", b"", "empty", "leeg"),
+]  # fmt: skip
+# The same, with the Dutch words only (forms tried in Dutch).
+HOSTILE_NL = [(name, content, dutch) for name, content, _english, dutch in HOSTILE]

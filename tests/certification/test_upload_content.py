@@ -18,17 +18,7 @@ from tests.certification.factories import World
 
 pytestmark = pytest.mark.django_db
 
-HOSTILE = [
-    ("bomb.docx", "bomb", "meer dan 100 op 1"),
-    ("no-types.docx", samples.ooxml(skip=("[Content_Types].xml",)),
-     "[Content_Types].xml ontbreekt"),
-    ("climb.docx", samples.traversal_zip(), "onveilige naam"),
-    ("invoice.pdf", b"%PDF-1.7\n" + samples.HTML + b"\nstartxref\n0\n%%EOF\n",
-     "webpagina of script"),
-    ("cut.pdf", samples.pdf()[:400], "geen leesbare pdf"),
-    ("big.pdf", "big", "het maximum is"),
-    ("empty.pdf", b"", "leeg"),
-]  # fmt: skip
+HOSTILE = samples.HOSTILE_NL
 
 
 @pytest.fixture(scope="module")

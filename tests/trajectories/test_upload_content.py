@@ -24,18 +24,7 @@ from trajectories.selectors import my_trajectories
 
 pytestmark = pytest.mark.django_db
 
-# (file name, content, words of the English refusal, words of the Dutch one)
-HOSTILE = [
-    ("bomb.docx", "bomb", "compressed more than 100 to 1", "meer dan 100 op 1"),
-    ("no-types.docx", samples.ooxml(skip=("[Content_Types].xml",)),
-     "it has no [Content_Types].xml", "[Content_Types].xml ontbreekt"),
-    ("climb.docx", samples.traversal_zip(), "unsafe name", "onveilige naam"),
-    ("invoice.pdf", b"%PDF-1.7\n" + samples.HTML + b"\nstartxref\n0\n%%EOF\n",
-     "web page or script", "webpagina of script"),
-    ("cut.pdf", samples.pdf()[:400], "not a readable PDF", "geen leesbare pdf"),
-    ("big.pdf", "big", "the largest allowed is", "het maximum is"),
-    ("empty.pdf", b"", "empty", "leeg"),
-]  # fmt: skip
+HOSTILE = samples.HOSTILE
 GENUINE = [("notes.pdf", samples.pdf()), ("notes.docx", samples.ooxml("docx"))]
 
 
