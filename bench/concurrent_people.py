@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -38,6 +39,9 @@ def main() -> int:
     parser.add_argument("--readers", type=int, default=2)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--database-url", default="")
+    parser.add_argument(
+        "--keep-log", type=Path, help="copy the server's log here (to read a 5xx)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         started = time.monotonic()
@@ -50,6 +54,8 @@ def main() -> int:
         else:
             with dev_run(Path(scratch)) as (base, env):
                 result = _load(base, env, args)
+        if args.keep_log:
+            shutil.copyfile(Path(scratch) / "dev-run.log", args.keep_log)
     result["wall_seconds"] = round(time.monotonic() - started, 1)
     # ru_maxrss of waited-for descendants: the largest of runserver and the worker.
     result["server_peak_rss_mib"] = round(

@@ -240,3 +240,32 @@ def test_two_coaches_saving_at_the_same_moment_keep_each_others_marks(
         assert stored[e.pk] == ("present", coach.pk)
     for e in people[4:]:
         assert stored[e.pk] == ("absent", coach_b.pk)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_coaches_marking_several_sessions_of_the_same_people_at_once_all_save(
+    coach: Any,
+) -> None:
+    """Each mark inserts an attendance row and then locks its enrolment. On
+    PostgreSQL, batches of different sessions for the same people deadlocked
+    (one's insert holds a key-share lock on the enrolment that the other's lock
+    for update waits for, and the other way round: a 503 for a coach) until
+    every writer locked the enrolments first, in one order."""
+    cohort, _first, people, coach_b = _setting(coach)
+    sessions = list(cohort.sessions.order_by("number"))
+    coaches = [coach, coach_b] * len(sessions)
+    for status in ("present", "absent", "excused"):
+        at_once(
+            *(
+                (
+                    lambda s=s, by=by, status=status: services.mark_attendance_batch(
+                        actor=by,
+                        session=s,
+                        marks=dict.fromkeys([e.pk for e in people], status),
+                    )
+                )
+                for s, by in zip(sessions, coaches, strict=False)
+            )
+        )
+        for session, by in zip(sessions, coaches, strict=False):
+            assert marks_of(session) == {e.pk: (status, by.pk) for e in people}
