@@ -21,5 +21,10 @@ class InvalidReviewAction(PracticeError):
     """The review action is not open to this reviewer now, or lacks a comment."""
 
 
+class ReviewOutdated(PracticeError):
+    """The practice moved on (another reviewer decided, or the author changed
+    it) since the reviewer opened it: their decision is not taken."""
+
+
 class TooLong(PracticeError):
     """A text is longer than its field holds (nothing is cut off silently)."""

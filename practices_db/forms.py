@@ -284,6 +284,8 @@ class ReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Required when you request changes or reject."),
     )
+    # The step and version the reviewer read (services.review_seen).
+    seen = forms.CharField(widget=forms.HiddenInput, max_length=50)
 
     def __init__(self, *args: Any, actions: list[tuple[str, str, bool]], **kwargs: Any):
         super().__init__(*args, **kwargs)

@@ -21,7 +21,13 @@ from .engagement import (
     withdraw_adoption,
 )
 from .exchange import IMPORT_COLUMNS, MAX_IMPORT_BYTES, ImportReport, import_practices
-from .review import publish_approved, review_actions, review_practice
+from .review import (
+    decided_meanwhile,
+    publish_approved,
+    review_actions,
+    review_practice,
+    review_seen,
+)
 from .search_log import log_search
 from .setup import (
     COLLECTION_NAME,
@@ -69,6 +75,8 @@ __all__ = [
     "require_live",
     "review_actions",
     "review_practice",
+    "decided_meanwhile",
+    "review_seen",
     "set_bookmark",
     "submit_practice",
     "update_collection",

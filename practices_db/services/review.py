@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext as _
+from wagtail.models import Page, TaskState
 from wagtail.workflows import publish_workflow_state
 
-from ..exceptions import InvalidReviewAction
+from ..exceptions import InvalidReviewAction, ReviewOutdated
 from ..models import PracticePage
 from ..rules.limits import within
 
@@ -23,12 +25,60 @@ def review_actions(user: Any, page: PracticePage) -> list[tuple[str, str, bool]]
     return [(name, str(label), needs_comment) for name, label, needs_comment in actions]
 
 
+def review_seen(page: PracticePage) -> str:
+    """What a reviewer reads: the step and the revision (the form carries it)."""
+    task_state = page.current_workflow_task_state
+    revision = page.get_latest_revision()
+    return f"{getattr(task_state, 'pk', '')}:{getattr(revision, 'pk', '')}"
+
+
+def decided_meanwhile(user: Any, page: PracticePage, seen: str) -> bool:
+    """Whether `seen` names a step of `page` that was `user`'s to decide and that
+    is decided now: the reviewer's page was open while another reviewer (or the
+    author, withdrawing it) ended that step."""
+    task_state_id = seen.partition(":")[0]
+    if not task_state_id.isdigit() or len(task_state_id) > 18:
+        return False
+    task_state = (
+        TaskState.objects.filter(
+            pk=int(task_state_id),
+            workflow_state__object_id=str(page.pk),
+            workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+        )
+        .select_related("task")
+        .first()
+    )
+    if task_state is None or task_state.status == TaskState.STATUS_IN_PROGRESS:
+        return False
+    task = task_state.task.specific
+    return bool(getattr(task, "is_reviewer", lambda *_: False)(page, user))
+
+
 def review_practice(
-    *, actor: Any, page: PracticePage, action: str, comment: str = ""
+    *,
+    actor: Any,
+    page: PracticePage,
+    action: str,
+    comment: str = "",
+    seen: str | None = None,
 ) -> None:
-    """Approve, request changes or reject, as the reviewer of the current step."""
+    """Approve, request changes or reject, as the reviewer of the current step.
+
+    `seen` is `review_seen` as the reviewer's page showed it. When another
+    reviewer decided meanwhile, or the author saved a new version, the decision
+    is refused with `ReviewOutdated`: a second coordinator never approves a
+    step (or a text) they did not read.
+    """
     with transaction.atomic():
         page = PracticePage.objects.select_for_update().get(pk=page.pk)
+        if seen is not None and seen != review_seen(page):
+            raise ReviewOutdated(
+                _(
+                    "This practice changed since you opened it: another reviewer "
+                    "decided, or the author saved a new version. Read it again as "
+                    "it is now, then send your review."
+                )
+            )
         allowed = {name for name, _label, _c in review_actions(actor, page)}
         if action not in allowed:
             raise InvalidReviewAction(

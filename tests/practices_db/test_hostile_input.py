@@ -220,7 +220,11 @@ def test_review_comment_stores_and_renders_no_active_content(
     services.submit_practice(actor=lecturer, page=page)
     response = client_for(coordinator).post(
         reverse("engage_practices:review", args=[page.pk]),
-        {"action": "reject", "comment": f"Please {payload} add evidence"},
+        {
+            "action": "reject",
+            "comment": f"Please {payload} add evidence",
+            "seen": services.review_seen(page),
+        },
     )
     assert response.status_code == 302
     comment = TaskState.objects.exclude(comment="").get().comment
@@ -362,7 +366,7 @@ def test_an_oversized_review_comment_is_refused(
     services.submit_practice(actor=lecturer, page=page)
     response = client_for(coordinator).post(
         reverse("engage_practices:review", args=[page.pk]),
-        {"action": "reject", "comment": "x" * 2001},
+        {"action": "reject", "comment": "x" * 2001, "seen": services.review_seen(page)},
     )
     assert response.status_code == 400
     assert "at most 2000 characters" in response.content.decode()

@@ -252,7 +252,8 @@ def test_review_page_and_decision_are_only_for_the_reviewer_of_the_current_step(
     url = reverse("engage_practices:review", args=[draft.pk])
     assert outcome(client.get(url)) == expected
 
-    response = client.post(url, {"action": "approve", "comment": ""})
+    seen = services.review_seen(draft)
+    response = client.post(url, {"action": "approve", "comment": "", "seen": seen})
     if who == reviewer:
         assert response.status_code == 302
         expected_status = Status.IN_REVIEW if step == 1 else Status.PUBLISHED
