@@ -3,6 +3,7 @@ uploads are refused, and the files never live in public media."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,9 +17,11 @@ from django.urls import reverse
 
 from tests import upload_samples as samples
 from tests.trajectories.api_world import ROLES, World
+from tests.trajectories.concurrency import at_once
 from trajectories import services
 from trajectories.exceptions import NotAllowed
 from trajectories.models import JournalAttachment
+from trajectories.services import attachments as attachments_service
 from trajectories.services.attachments import MAX_ATTACHMENTS_PER_ENTRY
 
 pytestmark = pytest.mark.django_db
@@ -296,3 +299,42 @@ def test_a_missing_file_is_not_found_rather_than_an_error(world: World) -> None:
         reverse("engage_trajectories:attachment", args=[attachment.pk])
     )
     assert response.status_code == 404
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_uploads_at_once_for_the_last_place_store_exactly_one(
+    world: World, private_storage: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two tabs uploading at the same moment into the entry's last free place:
+    one file is stored, the other is refused with the reason (never a 500, never
+    eleven files), and no file of the refused upload is left on disk."""
+    store = attachments_service._store
+
+    def slow_store(*args: Any) -> None:
+        time.sleep(0.5)  # both have counted before either stores, unless locked
+        store(*args)
+
+    monkeypatch.setattr(attachments_service, "_store", slow_store)
+    for n in range(MAX_ATTACHMENTS_PER_ENTRY - 1):
+        _attach(world, f"file-{n}.png", PNG)
+    url = reverse("engage_trajectories:attachment_upload", args=[world.entry.pk])
+    tabs = [_client(world.people["author"]) for _ in range(2)]
+    responses = at_once(
+        *(
+            (
+                lambda tab=tab, n=n: tab.post(
+                    url, {"file": _upload(f"tab-{n}.pdf", PDF)}, follow=True
+                )
+            )
+            for n, tab in enumerate(tabs)
+        )
+    )
+    pages = [r.content.decode() for r in responses]
+    assert [r.status_code for r in responses] == [200, 200]
+    told = sorted("at most 10 attachments" in page for page in pages)
+    assert told == [False, True]  # one is told why; the other sees it attached
+    assert sum("is attached" in page for page in pages) == 1
+    assert JournalAttachment.objects.count() == MAX_ATTACHMENTS_PER_ENTRY
+    stored = {Path(a.file.path).name for a in JournalAttachment.objects.all()}
+    on_disk = {p.name for p in private_storage.rglob("*") if p.is_file()}
+    assert on_disk == stored
