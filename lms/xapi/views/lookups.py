@@ -20,14 +20,17 @@ from lms.accounts.access import public
 
 from .. import selectors
 from ..exceptions import BadRequest, XapiForbidden
-from ..models import LRSClient, StatementActivity
-from ..rules.validation import is_absolute_iri, validate_agent
+from ..models import LRSClient
+from ..rules.validation import (
+    MAX_INDEXED_IRI_LENGTH,
+    is_absolute_iri,
+    validate_agent,
+)
 from .lrs_request import LrsRequest
 from .protocol import XapiView, read_json, xapi_response
 
-# The longest IRI the LRS indexes (StatementActivity.activity_iri): no stored
-# statement mentions a longer one.
-MAX_IRI_LENGTH = StatementActivity._meta.get_field("activity_iri").max_length or 2048
+# No stored statement mentions a longer Activity id (validation refuses one).
+MAX_IRI_LENGTH = MAX_INDEXED_IRI_LENGTH
 
 
 def _etagged(body: dict[str, Any]) -> HttpResponse:
