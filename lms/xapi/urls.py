@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import path, re_path
 
-from .views import about, profile, record, statements
+from .views import about, lookups, profile, record, statements, unknown
 from .views.cors import cors
 
 app_name = "engage_xapi"
@@ -13,3 +13,15 @@ urlpatterns = [
     path("profile", profile.profile, name="profile"),
     path("my-statements", record.my_statements, name="my_statements"),
 ]
+
+# The Agents and Activities resources (Communication 2.4, 2.5).
+urlpatterns += [
+    path("agents", cors(lookups.AgentsView.as_view()), name="agents"),
+    path("activities", cors(lookups.ActivitiesView.as_view()), name="activities"),
+]
+
+# Last: any other path under /xapi/ is a 404 in the LRS error format, never an
+# APPEND_SLASH redirect (views/unknown.py). Add resources above this line.
+urlpatterns.append(
+    re_path(r"^(?P<path>.*)$", cors(unknown.unknown_resource), name="unknown")
+)

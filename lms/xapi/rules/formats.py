@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .normalisation import context_activities_as_arrays
+
 IFI_PROPERTIES = ("mbox", "mbox_sha1sum", "openid", "account")
 
 
@@ -22,7 +24,11 @@ def _object_ids(obj: dict[str, Any]) -> dict[str, Any]:
         return _agent_ids(obj)
     if kind == "SubStatement":
         return _statement_ids(obj)
-    return {k: v for k, v in obj.items() if k in ("id", "objectType")}
+    if kind == "StatementRef":
+        return {"objectType": "StatementRef", "id": obj["id"]}
+    # Communication 2.1.3 `ids`: an Activity is identified by its id alone (the
+    # objectType is optional and "Activity" by default), wherever it appears.
+    return {"id": obj["id"]}
 
 
 def _context_ids(context: dict[str, Any]) -> dict[str, Any]:
@@ -32,9 +38,7 @@ def _context_ids(context: dict[str, Any]) -> dict[str, Any]:
             context[role] = _agent_ids(context[role])
     if "contextActivities" in context:
         context["contextActivities"] = {
-            key: [
-                _object_ids(a) for a in (value if isinstance(value, list) else [value])
-            ]
+            key: [_object_ids(a) for a in value]
             for key, value in context["contextActivities"].items()
         }
     return context
@@ -83,6 +87,7 @@ def apply_format(
     statement: dict[str, Any], fmt: str, languages: list[str]
 ) -> dict[str, Any]:
     """`statement` as the requested format returns it."""
+    statement = context_activities_as_arrays(statement)
     if fmt == "ids":
         return _statement_ids(statement)
     if fmt == "canonical":

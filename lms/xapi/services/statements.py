@@ -24,6 +24,7 @@ from ..models import (
     agent_key,
 )
 from ..rules.comparison import statements_match
+from ..rules.normalisation import context_activities_as_arrays
 from ..rules.validation import parse_timestamp, validate_statement
 from ..vocabulary import Verbs
 from . import activity, recording
@@ -239,8 +240,9 @@ def _stored_text(now: datetime) -> str:
 def _as_stored(
     received: dict[str, Any], *, stored_text: str, authority: dict[str, Any]
 ) -> dict[str, Any]:
-    """The statement as the LRS keeps and returns it: with stored and authority."""
-    data = dict(received)
+    """The statement as the LRS keeps and returns it: with stored and authority,
+    every contextActivities value an array (Data 2.4.6.2.s4.b3)."""
+    data = dict(context_activities_as_arrays(received))
     data["stored"] = stored_text
     data["authority"] = authority
     data.setdefault("version", "1.0.0")

@@ -1,4 +1,5 @@
-"""Cross-origin access to the LRS endpoints (/xapi/statements and /xapi/about).
+"""Cross-origin access to the LRS endpoints (/xapi/statements, agents, activities,
+about, and the 404 of unknown /xapi/ paths).
 
 Browser content on another site (an H5P or cmi5 package, a dashboard) may call the
 LRS when its origin is listed in ENGAGE_XAPI_CORS_ORIGINS, or when that list is

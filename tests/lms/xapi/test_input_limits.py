@@ -232,3 +232,60 @@ def test_a_depth_limit_that_cannot_work_fails_the_system_check(depth: Any) -> No
 def test_the_depth_limit_is_a_setting(lrs: LRS) -> None:
     assert lrs.post(None, raw=with_extension(nested(12)).encode()).status_code == 200
     refused(lrs.post(None, raw=with_extension(nested(13)).encode()), 400, "16 levels")
+
+
+LONG = "https://content.example.org/" + "a" * 2100
+
+
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        (statement(activity=LONG), "object.id"),
+        (statement(verb=LONG), "verb.id"),
+        (
+            statement(context={"contextActivities": {"parent": [{"id": LONG}]}}),
+            "parent",
+        ),
+        (
+            statement(
+                object={
+                    "objectType": "SubStatement",
+                    "actor": {"mbox": "mailto:bob@example.org"},
+                    "verb": {"id": LONG},
+                    "object": {"id": "https://content.example.org/q"},
+                }
+            ),
+            "verb.id",
+        ),
+    ],
+)
+def test_an_indexed_iri_longer_than_its_column_is_400_not_500(
+    lrs: LRS, data: dict[str, Any], where: str
+) -> None:
+    """Verb and Activity ids are indexed in 2048-character columns: PostgreSQL
+    refused a longer one with a 500 (DataError). Now it is a 400 saying where."""
+    response = lrs.post([data])
+    assert response.status_code == 400
+    assert where in response.json()["error"]
+    assert "2048" in response.json()["error"]
+    assert not Statement.objects.exists()
+
+
+def test_an_indexed_iri_of_exactly_2048_characters_is_stored(lrs: LRS) -> None:
+    iri = "https://content.example.org/" + "a" * (2048 - 28)
+    assert len(iri) == 2048
+    response = lrs.post([statement(activity=iri, verb=iri)])
+    assert response.status_code == 200
+    assert Statement.objects.get().payload["object"]["id"] == iri
+
+
+def test_the_iri_limit_matches_the_indexed_columns() -> None:
+    from lms.xapi.models import StatementActivity
+    from lms.xapi.rules.validation import MAX_INDEXED_IRI_LENGTH
+
+    for model, field in (
+        (Statement, "verb_iri"),
+        (Statement, "object_activity_iri"),
+        (StatementActivity, "activity_iri"),
+    ):
+        assert model._meta.get_field(field).max_length == MAX_INDEXED_IRI_LENGTH

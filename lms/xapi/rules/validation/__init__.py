@@ -7,6 +7,7 @@ from .agents import validate_agent
 from .keys import (
     COMPONENT_LISTS,
     INTERACTION_TYPES,
+    MAX_INDEXED_IRI_LENGTH,
     VOIDED_VERB_ID,
     StatementValidationError,
 )
@@ -23,6 +24,7 @@ from .syntax import (
 __all__ = [
     "COMPONENT_LISTS",
     "INTERACTION_TYPES",
+    "MAX_INDEXED_IRI_LENGTH",
     "VOIDED_VERB_ID",
     "StatementValidationError",
     "is_absolute_iri",

@@ -9,6 +9,7 @@ from .keys import (
     _ALL_COMPONENT_LISTS,
     COMPONENT_LISTS,
     INTERACTION_TYPES,
+    MAX_INDEXED_IRI_LENGTH,
 )
 from .values import (
     _array,
@@ -25,11 +26,17 @@ from .values import (
 )
 
 
+def _indexable(value: object, path: str, what: str) -> None:
+    if isinstance(value, str) and len(value) > MAX_INDEXED_IRI_LENGTH:
+        _fail(path, f"{what} must be at most {MAX_INDEXED_IRI_LENGTH} characters long")
+
+
 def _verb(value: object, path: str) -> str:
     verb = _object(value, path, "verb")
     _only(verb, path, frozenset({"id", "display"}), "a Verb")
     verb_id = _required(verb, path, "id", "a Verb")
     _iri(verb_id, f"{path}.id", "verb id")
+    _indexable(verb_id, f"{path}.id", "verb id")
     if "display" in verb:
         _language_map(verb["display"], f"{path}.display", "verb display")
     return str(verb_id)
@@ -107,7 +114,9 @@ def _activity(obj: dict[str, Any], path: str) -> None:
     if obj.get("objectType", "Activity") != "Activity":
         _fail(f"{path}.objectType", "objectType of an Activity must be 'Activity'")
     _only(obj, path, frozenset({"objectType", "id", "definition"}), "an Activity")
-    _iri(_required(obj, path, "id", "an Activity"), f"{path}.id", "Activity id")
+    activity_id = _required(obj, path, "id", "an Activity")
+    _iri(activity_id, f"{path}.id", "Activity id")
+    _indexable(activity_id, f"{path}.id", "Activity id")
     if "definition" in obj:
         _activity_definition(obj["definition"], f"{path}.definition")
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 from typing import Final
 
 VOIDED_VERB_ID: Final = "http://adlnet.gov/expapi/verbs/voided"
+# Verb and Activity ids are indexed in columns of this length (models.py); a
+# longer one could not be stored, so it is refused as input (decision 0013).
+MAX_INDEXED_IRI_LENGTH: Final = 2048
 
 INTERACTION_TYPES: Final = (
     "true-false",
