@@ -1,4 +1,4 @@
-"""Cross-origin access to the LRS endpoints (/xapi/statements and /xapi/about).
+"""Cross-origin access to the LRS endpoints (statements, about and the documents).
 
 Browser content on another site (an H5P or cmi5 package, a dashboard) may call the
 LRS when its origin is listed in ENGAGE_XAPI_CORS_ORIGINS, or when that list is
@@ -22,7 +22,7 @@ from django.utils.cache import patch_vary_headers
 
 from ..conf import xapi_settings
 
-ALLOW_METHODS = "GET, HEAD, POST, PUT, OPTIONS"
+ALLOW_METHODS = "GET, HEAD, POST, PUT, DELETE, OPTIONS"
 ALLOW_HEADERS = (
     "Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match"
 )
