@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 from ..data import DocumentAddress, DocumentContext
-from ..models import Document
+from ..models import Document, agent_key
 from ..rules.documents import activity_hash, address_key
 
 
@@ -42,3 +45,52 @@ def documents_of_agents(agent_keys: Iterable[str]) -> list[Document]:
             agent_key__in=[key for key in agent_keys if key],
         ).order_by("resource", "activity_iri", "document_id", "pk")
     )
+
+
+def person_agent_keys(user: Any) -> list[str]:
+    """The agent keys a person is known by to the LRS: their pseudonymous
+    account, and their e-mail address as an `mbox` or `mbox_sha1sum` (content
+    that does not know the pseudonym may identify a learner by e-mail)."""
+    from lms.accounts.selectors import profile_of
+
+    from ..builder import pseudonymous_actor
+
+    account = pseudonymous_actor(profile_of(user).xapi_id).account
+    agents: list[dict[str, object]] = [
+        {"account": {"homePage": account.home_page, "name": account.name}}
+    ]
+    emails = {user.email, user.email.lower()} - {""}
+    for email in sorted(emails):
+        mbox = f"mailto:{email}"
+        agents.append({"mbox": mbox})
+        sha1 = hashlib.sha1(mbox.encode(), usedforsecurity=False).hexdigest()
+        agents.append({"mbox_sha1sum": sha1})
+    return [agent_key(agent) for agent in agents]
+
+
+def person_documents(*, user: Any) -> list[dict[str, Any]]:
+    """A person's state and agent-profile documents for their data export:
+    text as text, anything else base64."""
+    exported = []
+    for row in documents_of_agents(person_agent_keys(user)):
+        content = bytes(row.content)
+        try:
+            text: str | None = content.decode("utf-8")
+        except UnicodeDecodeError:
+            text = None
+        exported.append(
+            {
+                "resource": row.resource,
+                "activity_id": row.activity_iri or None,
+                "registration": str(row.registration) if row.registration else None,
+                "id": row.document_id,
+                "content_type": row.content_type,
+                "updated": row.updated,
+                "etag": row.etag,
+                "content": text,
+                "content_base64": None
+                if text is not None
+                else base64.b64encode(content).decode("ascii"),
+            }
+        )
+    return exported

@@ -134,6 +134,14 @@ def erase_documents_of_agents(agent_keys: Iterable[str]) -> int:
     return deleted
 
 
+def erase_person_documents(*, user: Any) -> None:
+    """Erase a person's state and agent-profile documents (their eraser in the
+    personal-data registry; docs/decisions/0010)."""
+    from ..selectors.documents import person_agent_keys
+
+    erase_documents_of_agents(person_agent_keys(user))
+
+
 def _write(
     address: DocumentAddress, conditions: Preconditions, method: str, build: Build
 ) -> None:
