@@ -37,7 +37,7 @@ from ..rules.documents import (
 # How often a write is judged again after another writer changed or created the
 # document between our read and our write (only where rows are not locked, or
 # when both create it at once).
-_ATTEMPTS = 3
+_ATTEMPTS = 10
 
 Build = Callable[[Document | None], tuple[bytes, str]]
 
