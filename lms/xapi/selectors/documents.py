@@ -8,9 +8,11 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from lms.input_limits import text_problem
+
 from ..data import DocumentAddress, DocumentContext
 from ..models import Document, agent_key
-from ..rules.documents import activity_hash, address_key
+from ..rules.documents import activity_hash, address_key, is_json, media_type
 
 
 def get_document(address: DocumentAddress) -> Document | None:
@@ -74,10 +76,7 @@ def person_documents(*, user: Any) -> list[dict[str, Any]]:
     exported = []
     for row in documents_of_agents(person_agent_keys(user)):
         content = bytes(row.content)
-        try:
-            text: str | None = content.decode("utf-8")
-        except UnicodeDecodeError:
-            text = None
+        text = _as_text(content, row.content_type)
         exported.append(
             {
                 "resource": row.resource,
@@ -94,3 +93,15 @@ def person_documents(*, user: Any) -> list[dict[str, Any]]:
             }
         )
     return exported
+
+
+def _as_text(content: bytes, content_type: str) -> str | None:
+    """JSON and text documents as text (when they are valid UTF-8), else None."""
+    kind = media_type(content_type)
+    if not (kind.startswith("text/") or is_json(kind)):
+        return None
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return None if text_problem(text) else text
