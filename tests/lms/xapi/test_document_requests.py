@@ -277,3 +277,15 @@ def test_hostile_bytes_put_as_a_document_come_back_unchanged(docs: Docs) -> None
     refused = docs.post(STATE, params, {"b": 1})
     assert refused.status_code == 400
     assert "stored document" in refused.json()["error"]
+
+
+@pytest.mark.parametrize("value", [0, -1, "1MB"])
+def test_a_document_limit_that_cannot_work_fails_the_system_check(
+    settings: Any, value: Any
+) -> None:
+    from lms.xapi.checks import check_xapi_settings
+
+    settings.ENGAGE_XAPI_MAX_DOCUMENT_BYTES = value
+    errors = check_xapi_settings()
+    assert [e.id for e in errors] == ["engage_xapi.E002"]
+    assert "ENGAGE_XAPI_MAX_DOCUMENT_BYTES" in errors[0].msg
