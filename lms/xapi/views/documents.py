@@ -121,6 +121,15 @@ class DocumentView(XapiView):
             raise XapiForbidden(f"These credentials may not {scope} documents.")
 
     def handle_get(self, lrs: LrsRequest, client: LRSClient) -> HttpResponse:
+        response = self._get(lrs, client)
+        if lrs.method == "HEAD":
+            # 1.1.s3.b1: the headers of the GET, without its body (whatever the
+            # server in front does with HEAD).
+            response["Content-Length"] = str(len(response.content))
+            response.content = b""
+        return response
+
+    def _get(self, lrs: LrsRequest, client: LRSClient) -> HttpResponse:
         self._require(client, "read")
         params = self._params(lrs, listing=self.id_param not in lrs.params)
         if self.id_param in params:

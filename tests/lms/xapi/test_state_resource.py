@@ -79,6 +79,8 @@ def test_head_answers_like_get_without_the_body_1_1_s3_b1(docs: Docs) -> None:
     assert head.content == b""
     assert head["ETag"] == got["ETag"]
     assert head["Last-Modified"] == got["Last-Modified"]
+    assert head["Content-Type"] == got["Content-Type"]
+    assert head["Content-Length"] == str(len(got.content))
     assert docs.head(STATE, state_params(stateId="none")).status_code == 404
     assert docs.head(STATE, state_params()).content == b""
 
