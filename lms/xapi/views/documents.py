@@ -101,7 +101,13 @@ class DocumentView(XapiView):
     def _agent(self, params: Any) -> str:
         if "agent" not in params:
             raise BadRequest("Parameter 'agent' is required (a JSON Agent).")
-        data = read_json(params["agent"], "Parameter 'agent' must be a JSON Agent")
+        try:
+            data = read_json(params["agent"], "Parameter 'agent' must be a JSON Agent")
+        except BadRequest as refused:
+            message = str(refused)
+            if not message.startswith("Parameter 'agent'"):
+                message = f"Parameter 'agent': {message}"
+            raise type(refused)(message) from None
         validate_agent(data, path="agent")
         if data.get("objectType") == "Group":
             raise BadRequest(

@@ -289,3 +289,59 @@ def test_a_document_limit_that_cannot_work_fails_the_system_check(
     errors = check_xapi_settings()
     assert [e.id for e in errors] == ["engage_xapi.E002"]
     assert "ENGAGE_XAPI_MAX_DOCUMENT_BYTES" in errors[0].msg
+
+
+HOSTILE_AGENTS = [
+    "{not json",
+    '{"mbox": "mailto:a\\u0000@x.org"}',
+    '{"mbox": "mailto:a\\udfff@x.org"}',
+    '{"account": ' + DEEP + "}",
+    '{"mbox": "mailto:a@x.org", "mbox": "mailto:b@x.org"}',
+    '{"account": {"homePage": "https://x.org", "name": 1e999}}',
+    '{"openid": ' + "9" * 100 + "}",
+    "null",
+]
+
+
+@pytest.mark.parametrize("agent", HOSTILE_AGENTS)
+@pytest.mark.parametrize("method", ["GET", "PUT", "POST", "DELETE"])
+@pytest.mark.parametrize("resource", ["activities/state", "agents/profile"])
+def test_a_hostile_agent_is_400_on_every_agent_resource(
+    docs: Docs, resource: str, method: str, agent: str
+) -> None:
+    """Data 2.4.2.1 via decision 0013: the agent parameter is read by the shared
+    input limits — never a 5xx, always a reason."""
+    params = {"agent": agent, "stateId": "s", "profileId": "p"}
+    if resource == "activities/state":
+        params = {"activityId": ACTIVITY, **params}
+        del params["profileId"]
+    else:
+        del params["stateId"]
+    response = docs.request(method, resource, params, {"a": 1})
+    assert response.status_code == 400, response.content
+    assert "agent" in response.json()["error"]
+    assert not Document.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "activity", ["not an iri", "", "https://x.org/\x00", "\ufffd", "urn"]
+)
+@pytest.mark.parametrize("method", ["GET", "PUT", "POST", "DELETE"])
+def test_a_hostile_activity_id_is_400_on_the_activity_profile(
+    docs: Docs, method: str, activity: str
+) -> None:
+    params = {"activityId": activity, "profileId": "p"}
+    response = docs.request(method, "activities/profile", params, {"a": 1})
+    assert response.status_code == 400, response.content
+    assert "activityId" in response.json()["error"]
+
+
+def test_bytes_that_are_not_utf8_in_the_query_are_400(docs: Docs) -> None:
+    """Communication 1.4.s1.b1: "All strings MUST be encoded and interpreted as
+    UTF-8" — a lone surrogate's bytes are not, and are no IRI."""
+    url = "/xapi/activities/profile?activityId=%ED%A0%80&profileId=p"
+    response = docs.client.put(
+        url, b"{}", content_type="application/json", headers=docs.headers
+    )
+    assert response.status_code == 400
+    assert "activityId" in response.json()["error"]
