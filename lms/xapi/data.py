@@ -86,6 +86,8 @@ class DocumentContext:
     activity_iri: str = ""
     agent_key: str = ""
     registration: uuid.UUID | None = None
+    # The agent as the client sent it (kept with a document it writes).
+    agent: dict[str, object] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

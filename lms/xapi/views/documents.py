@@ -91,14 +91,14 @@ class DocumentView(XapiView):
             resource=context.resource,
             document_id=_identifier(params, self.id_param),
             activity_iri=context.activity_iri,
-            agent=self._agent_data,
+            agent=context.agent,
             agent_key=context.agent_key,
             registration=context.registration,
         )
 
-    _agent_data: dict[str, Any] | None = None
-
-    def _agent(self, params: Any) -> str:
+    @staticmethod
+    def _agent(params: Any) -> tuple[str, dict[str, Any]]:
+        """The agent parameter's key and JSON; BadRequest naming it."""
         if "agent" not in params:
             raise BadRequest("Parameter 'agent' is required (a JSON Agent).")
         try:
@@ -115,8 +115,7 @@ class DocumentView(XapiView):
                 "for an identified Group, send its identifier in an Agent object "
                 "(Communication 2.6.s3)."
             )
-        self._agent_data = data
-        return agent_key(data)
+        return agent_key(data), data
 
     # --- handlers -------------------------------------------------------------
 
@@ -260,10 +259,13 @@ class StateView(DocumentView):
     deletes_context = True
 
     def context(self, params: Any) -> DocumentContext:
+        activity = _activity(params)
+        key, agent = self._agent(params)
         return DocumentContext(
             resource=self.resource,
-            activity_iri=_activity(params),
-            agent_key=self._agent(params),
+            activity_iri=activity,
+            agent_key=key,
+            agent=agent,
             registration=uuid_parameter(params["registration"], "registration")
             if "registration" in params
             else None,
@@ -293,4 +295,5 @@ class AgentProfileView(DocumentView):
     context_params = frozenset({"agent"})
 
     def context(self, params: Any) -> DocumentContext:
-        return DocumentContext(resource=self.resource, agent_key=self._agent(params))
+        key, agent = self._agent(params)
+        return DocumentContext(resource=self.resource, agent_key=key, agent=agent)

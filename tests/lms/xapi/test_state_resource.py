@@ -45,6 +45,12 @@ def test_put_then_get_returns_the_state_document_2_3_s3(docs: Docs) -> None:
     assert got.status_code == 200
     assert got.json() == {"page": 3}
     assert got["Content-Type"] == "application/json"
+    stored = Document.objects.get()
+    assert (stored.activity_iri, stored.agent, stored.registration) == (
+        ACTIVITY,
+        AGENT,
+        None,
+    )
 
 
 def test_get_adds_a_quoted_lowercase_sha1_etag_3_1_s4_b1_b2_b4(docs: Docs) -> None:
