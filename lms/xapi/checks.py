@@ -29,6 +29,7 @@ def check_xapi_settings(app_configs: Any = None, **kwargs: Any) -> list[Error]:
         "ENGAGE_XAPI_PAGE_SIZE",
         "ENGAGE_XAPI_MAX_BODY_BYTES",
         "ENGAGE_XAPI_MAX_ATTACHMENT_BYTES",
+        "ENGAGE_XAPI_MAX_DOCUMENT_BYTES",
     ):
         value = getattr(settings, name, 1)
         if not isinstance(value, int) or value < 1:

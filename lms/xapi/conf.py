@@ -68,6 +68,16 @@ class _XapiSettings:
         )
 
     @property
+    def max_document_bytes(self) -> int:
+        """Largest document of the State, Activity Profile and Agent Profile
+        resources (also the largest result of a JSON merge); capped by the body
+        limit, which every request has."""
+        configured = int(
+            getattr(settings, "ENGAGE_XAPI_MAX_DOCUMENT_BYTES", 1024 * 1024)
+        )
+        return min(configured, self.max_body_bytes)
+
+    @property
     def cors_origins(self) -> tuple[str, ...]:
         """Origins whose browser scripts may call the LRS; "*" for any. None by
         default: a production site names the content hosts it trusts."""

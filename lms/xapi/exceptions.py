@@ -39,3 +39,15 @@ class XapiTooLarge(XapiError):
     """A body or batch over the configured limits (413)."""
 
     status_code = 413
+
+
+class PreconditionFailed(XapiError):
+    """If-Match or If-None-Match does not hold for the stored document (412)."""
+
+    status_code = 412
+
+
+class DocumentConflict(XapiError, exceptions.Conflict):
+    """A PUT to an existing profile document without a concurrency header (409)."""
+
+    status_code = 409

@@ -305,3 +305,54 @@ class MonthlyActivity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m} {self.verb_iri}: {self.count}"
+
+
+class Document(models.Model):
+    """One document of the State, Activity Profile or Agent Profile resource
+    (xAPI 1.0.3 Communication 2.2–2.7), stored byte for byte.
+
+    Its address is `resource` with the parameters that resource is keyed by:
+    state by activity + agent + registration (optional) + stateId, an activity
+    profile by activity + profileId, an agent profile by agent + profileId. The
+    agent is kept by `agent_key` (the hash of its identifier, as statements keep
+    theirs); `key` is a hash of the whole address, so that addresses of any length
+    are unique under one short index.
+    """
+
+    class Resource(models.TextChoices):
+        STATE = "state", _("state")
+        ACTIVITY_PROFILE = "activity_profile", _("activity profile")
+        AGENT_PROFILE = "agent_profile", _("agent profile")
+
+    key = models.CharField(max_length=64, unique=True)
+    resource = models.CharField(max_length=16, choices=Resource.choices)
+    activity_iri = models.TextField(blank=True)
+    # sha256 of activity_iri ("" for an agent profile): IRIs may be too long to index.
+    activity_hash = models.CharField(max_length=64, blank=True)
+    agent_key = models.CharField(max_length=64, blank=True)
+    # The agent as the client sent it (for the person's own data export).
+    agent = models.JSONField(null=True, blank=True)
+    registration = models.UUIDField(null=True, blank=True)
+    document_id = models.TextField()
+    content = models.BinaryField()
+    content_type = models.CharField(max_length=255)
+    # The hexadecimal SHA-1 of `content` (Communication 3.1.s4.b2), unquoted.
+    etag = models.CharField(max_length=40)
+    updated = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["resource", "activity_hash", "agent_key", "updated"],
+                name="engage_xapi_doc_activity_idx",
+            ),
+            models.Index(
+                fields=["resource", "agent_key", "updated"],
+                name="engage_xapi_doc_agent_idx",
+            ),
+        ]
+        verbose_name = _("xAPI document")
+        verbose_name_plural = _("xAPI documents")
+
+    def __str__(self) -> str:
+        return f"{self.resource}: {self.document_id}"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path, re_path
 
-from .views import about, lookups, profile, record, statements, unknown
+from .views import about, documents, lookups, profile, record, statements, unknown
 from .views.cors import cors
 
 app_name = "engage_xapi"
@@ -12,6 +12,21 @@ urlpatterns = [
     path("about", cors(about.AboutView.as_view()), name="about"),
     path("profile", profile.profile, name="profile"),
     path("my-statements", record.my_statements, name="my_statements"),
+]
+
+# The Document resources (Communication 2.2–2.7).
+urlpatterns += [
+    path("activities/state", cors(documents.StateView.as_view()), name="state"),
+    path(
+        "activities/profile",
+        cors(documents.ActivityProfileView.as_view()),
+        name="activity_profile",
+    ),
+    path(
+        "agents/profile",
+        cors(documents.AgentProfileView.as_view()),
+        name="agent_profile",
+    ),
 ]
 
 # The Agents and Activities resources (Communication 2.4, 2.5).

@@ -1,5 +1,5 @@
 """Cross-origin access to the LRS endpoints (/xapi/statements, agents, activities,
-about, and the 404 of unknown /xapi/ paths).
+about, the documents, and the 404 of unknown /xapi/ paths).
 
 Browser content on another site (an H5P or cmi5 package, a dashboard) may call the
 LRS when its origin is listed in ENGAGE_XAPI_CORS_ORIGINS, or when that list is
@@ -23,7 +23,7 @@ from django.utils.cache import patch_vary_headers
 
 from ..conf import xapi_settings
 
-ALLOW_METHODS = "GET, HEAD, POST, PUT, OPTIONS"
+ALLOW_METHODS = "GET, HEAD, POST, PUT, DELETE, OPTIONS"
 ALLOW_HEADERS = (
     "Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match"
 )

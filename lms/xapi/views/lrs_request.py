@@ -20,7 +20,9 @@ from django.utils.datastructures import CaseInsensitiveMapping
 
 from ..exceptions import BadRequest, XapiTooLarge
 
-ALTERNATE_METHODS = ("GET", "PUT", "POST")
+# DELETE too: the Document resources delete, and the syntax exists for clients
+# that can send only GET and POST.
+ALTERNATE_METHODS = ("GET", "PUT", "POST", "DELETE")
 # Communication 1.3.s3.b6: form fields the LRS treats as headers.
 HEADER_FIELDS = (
     "Authorization",

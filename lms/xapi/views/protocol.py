@@ -151,7 +151,9 @@ class XapiView(View):
 
     def _allowed_methods(self) -> list[str]:
         methods = [
-            m.upper() for m in ("get", "put", "post") if hasattr(self, f"handle_{m}")
+            m.upper()
+            for m in ("get", "put", "post", "delete")
+            if hasattr(self, f"handle_{m}")
         ]
         return [*methods, *(["HEAD"] if "GET" in methods else []), "OPTIONS"]
 

@@ -141,10 +141,9 @@ def test_about_in_the_alternate_syntax() -> None:
             "only query parameter",
         ),
         ("GET", "&limit=1", "only query parameter"),
-        ("DELETE", "", "must be one of GET, PUT, POST"),
-        ("FETCH", "", "must be one of GET, PUT, POST"),
-        ("GET", "&method=PUT", "must be one of GET, PUT, POST"),
-        ("", "", "must be one of GET, PUT, POST"),
+        ("FETCH", "", "must be one of GET, PUT, POST, DELETE"),
+        ("GET", "&method=PUT", "must be one of GET, PUT, POST, DELETE"),
+        ("", "", "must be one of GET, PUT, POST, DELETE"),
     ],
 )
 def test_bad_query_strings_are_400(
@@ -158,6 +157,15 @@ def test_bad_query_strings_are_400(
     assert response.status_code == 400
     assert expected in response.json()["error"]
     assert not Statement.objects.exists()
+
+
+def test_delete_in_the_alternate_syntax_reaches_statements_as_delete(
+    auth: str,
+) -> None:
+    """DELETE is a method of the Document resources; statements answer it 405."""
+    response = alternate("DELETE", form(auth, statementId=new_id()))
+    assert response.status_code == 405
+    assert "DELETE is not allowed" in response.json()["error"]
 
 
 def test_the_method_parameter_needs_post(auth: str) -> None:
