@@ -65,7 +65,30 @@ def check_issuer_id(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage
     ]
 
 
+def check_status_list_hours(
+    app_configs: Any = None, **kwargs: Any
+) -> list[CheckMessage]:
+    """Status lists must expire, and not before beat (hourly) can re-sign them."""
+    from .conf import certification_settings
+
+    try:
+        hours = certification_settings.status_list_validity.total_seconds() / 3600
+    except (TypeError, ValueError, OverflowError):
+        hours = 0
+    if 4 <= hours <= 24 * 7:
+        return []
+    return [
+        Error(
+            "ENGAGE_CERTIFICATION_STATUS_LIST_HOURS must be a number of hours from "
+            "4 to 168: the status list's validUntil (beat re-signs it hourly once "
+            "half has passed).",
+            id="engage_certification.E004",
+        )
+    ]
+
+
 def register_checks() -> None:
     """Called from CertificationConfig.ready()."""
     register(check_issuing_keys, Tags.security)
     register(check_issuer_id)
+    register(check_status_list_hours)

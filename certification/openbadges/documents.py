@@ -74,9 +74,25 @@ def build_credential(data: CredentialData) -> Document:
     return credential
 
 
-def build_issuer_profile(issuer: IssuerProfileData) -> Document:
-    """The issuer Profile published at ``issuer.id``."""
-    return {"@context": list(CREDENTIAL_CONTEXT), **_issuer(issuer)}
+def build_issuer_profile(issuer: IssuerProfileData, key_ring: KeyRing) -> Document:
+    """The issuer Profile published at ``issuer.id``, naming every key of the ring.
+
+    Verifiers of Data Integrity proofs (the DCC's verifier-core among them) load
+    the proof's verification method, then its ``controller`` (this Profile), and
+    accept the key only when the controller lists it under ``assertionMethod``
+    in a context that defines the term. The credential contexts do not, so the
+    DID v1 context is added: it defines ``assertionMethod`` and
+    ``verificationMethod`` as IRIs (the same ``sec:`` terms a DID document uses)
+    and verifiers carry it locally. The keys themselves are the Multikey
+    documents published at those IRIs (``build_verification_key_document``).
+    """
+    methods = [key.verification_method_id(issuer.id) for key in key_ring.keys]
+    return {
+        "@context": [*CREDENTIAL_CONTEXT, DID_CONTEXT],
+        **_issuer(issuer),
+        "verificationMethod": methods,
+        "assertionMethod": methods,
+    }
 
 
 def build_verification_key_document(key: IssuingKey, issuer_id: str) -> Document:

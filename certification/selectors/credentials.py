@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 
-from ..conf import certification_settings
+from ..conf import STATUS_LIST_MAX_AGE, certification_settings
 from ..models import (
     CredentialState,
     Decision,
@@ -194,6 +194,20 @@ def status_list_document(list_id: int) -> dict[str, Any] | None:
         .first()
     )
     return found.document if found is not None else None
+
+
+def status_list_cache_seconds(document: dict[str, Any], *, now: datetime) -> int:
+    """How long a cache may keep this signed list: STATUS_LIST_MAX_AGE, and never
+    past its ``validUntil`` (0 when it has passed or is missing)."""
+    until = document.get("validUntil")
+    if not isinstance(until, str):
+        return 0
+    try:
+        moment = datetime.fromisoformat(until.replace("Z", "+00:00"))
+    except ValueError:
+        return 0
+    left = int((moment - now).total_seconds())
+    return max(0, min(STATUS_LIST_MAX_AGE, left))
 
 
 # --- the programme team ---------------------------------------------------------------
