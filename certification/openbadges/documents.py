@@ -68,6 +68,8 @@ def build_credential(data: CredentialData) -> Document:
     credential["validFrom"] = xsd_datetime(data.valid_from)
     if data.valid_until is not None:
         credential["validUntil"] = xsd_datetime(data.valid_until)
+    if data.awarded_date is not None:
+        credential["awardedDate"] = xsd_datetime(data.awarded_date)
     credential["credentialSubject"] = _subject(data)
     if data.status is not None:
         credential["credentialStatus"] = _status_entry(data.status)

@@ -16,6 +16,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from certification import services
 from certification.models import IssuedCredential, StatusList
@@ -95,6 +97,9 @@ def test_the_verification_page_shows_every_claim_and_valid(scene: Scene) -> None
         str(scene.credential.credential_id),
     ):
         assert claim in page, claim
+    awarded = scene.credential.decision.decided_at
+    shown = date_format(timezone.localtime(awarded), "j F Y")
+    assert f"<dd data-awarded>{shown}</dd>" in page
     assert response["X-Robots-Tag"].startswith("noindex")
     assert (
         reverse(

@@ -203,6 +203,11 @@ CASES: dict[str, tuple[Any, VerificationStatus, dict[str, bool]]] = {
         VerificationStatus.INVALID,
         {"valid_signature": False},
     ),  # fmt: skip
+    "changed awardedDate": (
+        lambda: tampered("awardedDate", "2020-01-01T00:00:00Z"),
+        VerificationStatus.INVALID,
+        {"valid_signature": False},
+    ),  # fmt: skip
     "changed proof created": (
         lambda: tampered("proof.created", NOW.strftime("%Y-%m-%dT%H:%M:%SZ")),
         VerificationStatus.INVALID,
