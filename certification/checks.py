@@ -52,6 +52,17 @@ def check_issuer_id(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage
     from .conf import certification_settings
 
     issuer_id = certification_settings.issuer_id
+    if issuer_id.startswith("did:web:") and ":" in issuer_id[len("did:web:") :]:
+        # did:web:<host>:<path> resolves to https://<host>/<path>/did.json, which
+        # this site does not serve: every credential would fail verification.
+        return [
+            Error(
+                f"ENGAGE_CERTIFICATION_ISSUER_ID {issuer_id!r} has a path; the site "
+                "serves the DID document of did:web:<host> only "
+                "(/.well-known/did.json).",
+                id="engage_certification.E003",
+            )
+        ]
     if issuer_id.startswith(("https://", "http://", "did:web:", "did:key:")) and (
         " " not in issuer_id
     ):

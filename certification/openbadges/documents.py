@@ -111,8 +111,8 @@ def build_verification_key_document(key: IssuingKey, issuer_id: str) -> Document
 def build_did_web_document(issuer_id: str, key_ring: KeyRing) -> Document:
     """The DID document of a ``did:web`` issuer, listing every key of the ring.
 
-    Served at ``https://<host>/.well-known/did.json`` for ``did:web:<host>`` (or
-    ``https://<host>/<path>/did.json`` for ``did:web:<host>:<path>``).
+    Served at ``https://<host>/.well-known/did.json`` for ``did:web:<host>``
+    (the site serves no ``did:web:<host>:<path>``: system check E003 refuses it).
     """
     if not issuer_id.startswith(DID_WEB_PREFIX):
         raise ValueError("Only a did:web issuer has a DID document of its own.")

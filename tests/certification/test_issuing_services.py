@@ -640,6 +640,8 @@ def test_the_revoked_statement_matches_the_golden_file() -> None:
         ("", 0),
         ("https://pd.example.edu/certification/issuer", 0),
         ("did:web:pd.example.edu", 0),
+        ("did:web:pd.example.edu%3A8443", 0),
+        ("did:web:pd.example.edu:certification", 1),
         ("pd.example.edu", 1),
         ("javascript:alert(1)", 1),
         ("https://pd.example.edu/a b", 1),
