@@ -26,6 +26,7 @@ from ..models import (
 )
 from ..openbadges import verification
 from ..openbadges.data import VerificationResult, VerificationStatus
+from ..openbadges.shape import parse_datetime
 from ..openbadges.status_list import Bitstring, StatusListError
 
 LINKEDIN_ADD_URL = "https://www.linkedin.com/profile/add"
@@ -199,14 +200,10 @@ def status_list_document(list_id: int) -> dict[str, Any] | None:
 def status_list_cache_seconds(document: dict[str, Any], *, now: datetime) -> int:
     """How long a cache may keep this signed list: STATUS_LIST_MAX_AGE, and never
     past its ``validUntil`` (0 when it has passed or is missing)."""
-    until = document.get("validUntil")
-    if not isinstance(until, str):
+    until = parse_datetime(document.get("validUntil"))
+    if until is None:
         return 0
-    try:
-        moment = datetime.fromisoformat(until.replace("Z", "+00:00"))
-    except ValueError:
-        return 0
-    left = int((moment - now).total_seconds())
+    left = int((until - now).total_seconds())
     return max(0, min(STATUS_LIST_MAX_AGE, left))
 
 
