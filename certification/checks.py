@@ -52,6 +52,17 @@ def check_issuer_id(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage
     from .conf import certification_settings
 
     issuer_id = certification_settings.issuer_id
+    if issuer_id.startswith("did:web:") and ":" in issuer_id[len("did:web:") :]:
+        # did:web:<host>:<path> resolves to https://<host>/<path>/did.json, which
+        # this site does not serve: every credential would fail verification.
+        return [
+            Error(
+                f"ENGAGE_CERTIFICATION_ISSUER_ID {issuer_id!r} has a path; the site "
+                "serves the DID document of did:web:<host> only "
+                "(/.well-known/did.json).",
+                id="engage_certification.E003",
+            )
+        ]
     if issuer_id.startswith(("https://", "http://", "did:web:", "did:key:")) and (
         " " not in issuer_id
     ):
@@ -65,7 +76,30 @@ def check_issuer_id(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage
     ]
 
 
+def check_status_list_hours(
+    app_configs: Any = None, **kwargs: Any
+) -> list[CheckMessage]:
+    """Status lists must expire, and not before beat (hourly) can re-sign them."""
+    from .conf import certification_settings
+
+    try:
+        hours = certification_settings.status_list_validity.total_seconds() / 3600
+    except (TypeError, ValueError, OverflowError):
+        hours = 0
+    if 4 <= hours <= 24 * 7:
+        return []
+    return [
+        Error(
+            "ENGAGE_CERTIFICATION_STATUS_LIST_HOURS must be a number of hours from "
+            "4 to 168: the status list's validUntil (beat re-signs it hourly once "
+            "half has passed).",
+            id="engage_certification.E004",
+        )
+    ]
+
+
 def register_checks() -> None:
     """Called from CertificationConfig.ready()."""
     register(check_issuing_keys, Tags.security)
     register(check_issuer_id)
+    register(check_status_list_hours)

@@ -6,6 +6,7 @@ The issuing keys themselves are read by `openbadges/keys.py` only.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 
@@ -14,6 +15,10 @@ from lms.conf import engage_settings
 ISSUER_PATH = "/certification/issuer"
 DEFAULT_REMINDER_DAYS = (60, 14)
 DEFAULT_VERIFY_PER_MINUTE = 30
+DEFAULT_STATUS_LIST_HOURS = 24
+# How long a cache may keep a status list: a revocation reaches every verifier
+# that fetches the list within this time (docs/decisions/0006).
+STATUS_LIST_MAX_AGE = 60
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,18 @@ class _Settings:
                 DEFAULT_VERIFY_PER_MINUTE,
             )
         )
+
+    @property
+    def status_list_validity(self) -> timedelta:
+        """How long a signed status list is valid (its ``validUntil``): a copy
+        fetched before a revocation can be replayed to a verifier at most this
+        long. Beat re-signs each list when half of it has passed."""
+        hours = getattr(
+            settings,
+            "ENGAGE_CERTIFICATION_STATUS_LIST_HOURS",
+            DEFAULT_STATUS_LIST_HOURS,
+        )
+        return timedelta(hours=float(hours))
 
 
 certification_settings = _Settings()

@@ -39,3 +39,9 @@ def issue_pending_credentials() -> int:
 def send_expiry_reminders() -> int:
     """Reminders 60 and 14 days before a certificate lapses (beat: daily)."""
     return services.send_expiry_reminders()
+
+
+@shared_task
+def refresh_status_lists() -> int:
+    """Re-sign the status lists before their validUntil (beat: hourly)."""
+    return services.refresh_status_lists()

@@ -118,6 +118,9 @@ class CredentialData:
     description: str = ""
     results: tuple[RubricResultData, ...] = ()
     status: StatusEntryData | None = None
+    # When the award was decided: stays the same when a correction re-issues the
+    # credential with a new validFrom (OB 3.0 awardedDate).
+    awarded_date: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -68,15 +68,33 @@ def build_credential(data: CredentialData) -> Document:
     credential["validFrom"] = xsd_datetime(data.valid_from)
     if data.valid_until is not None:
         credential["validUntil"] = xsd_datetime(data.valid_until)
+    if data.awarded_date is not None:
+        credential["awardedDate"] = xsd_datetime(data.awarded_date)
     credential["credentialSubject"] = _subject(data)
     if data.status is not None:
         credential["credentialStatus"] = _status_entry(data.status)
     return credential
 
 
-def build_issuer_profile(issuer: IssuerProfileData) -> Document:
-    """The issuer Profile published at ``issuer.id``."""
-    return {"@context": list(CREDENTIAL_CONTEXT), **_issuer(issuer)}
+def build_issuer_profile(issuer: IssuerProfileData, key_ring: KeyRing) -> Document:
+    """The issuer Profile published at ``issuer.id``, naming every key of the ring.
+
+    Verifiers of Data Integrity proofs (the DCC's verifier-core among them) load
+    the proof's verification method, then its ``controller`` (this Profile), and
+    accept the key only when the controller lists it under ``assertionMethod``
+    in a context that defines the term. The credential contexts do not, so the
+    DID v1 context is added: it defines ``assertionMethod`` and
+    ``verificationMethod`` as IRIs (the same ``sec:`` terms a DID document uses)
+    and verifiers carry it locally. The keys themselves are the Multikey
+    documents published at those IRIs (``build_verification_key_document``).
+    """
+    methods = [key.verification_method_id(issuer.id) for key in key_ring.keys]
+    return {
+        "@context": [*CREDENTIAL_CONTEXT, DID_CONTEXT],
+        **_issuer(issuer),
+        "verificationMethod": methods,
+        "assertionMethod": methods,
+    }
 
 
 def build_verification_key_document(key: IssuingKey, issuer_id: str) -> Document:
@@ -93,8 +111,8 @@ def build_verification_key_document(key: IssuingKey, issuer_id: str) -> Document
 def build_did_web_document(issuer_id: str, key_ring: KeyRing) -> Document:
     """The DID document of a ``did:web`` issuer, listing every key of the ring.
 
-    Served at ``https://<host>/.well-known/did.json`` for ``did:web:<host>`` (or
-    ``https://<host>/<path>/did.json`` for ``did:web:<host>:<path>``).
+    Served at ``https://<host>/.well-known/did.json`` for ``did:web:<host>``
+    (the site serves no ``did:web:<host>:<path>``: system check E003 refuses it).
     """
     if not issuer_id.startswith(DID_WEB_PREFIX):
         raise ValueError("Only a did:web issuer has a DID document of its own.")

@@ -45,7 +45,7 @@ def shape_problem(document: Document) -> str:
         return _("The credential names no issuer.")
     if not isinstance(document.get("credentialSubject"), dict):
         return _("The credential has no subject.")
-    for name in ("validFrom", "validUntil"):
+    for name in ("validFrom", "validUntil", "awardedDate"):
         value = document.get(name)
         if (name == "validFrom" or value is not None) and parse_datetime(value) is None:
             return _("The credential's %(field)s is not a date and time.") % {

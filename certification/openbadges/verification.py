@@ -30,7 +30,7 @@ from . import proof
 from .data import VerificationCheck, VerificationResult, VerificationStatus
 from .documents import identity_hash, normalise_email
 from .keys import KeyRing, key_ring_from_settings
-from .shape import Document
+from .shape import Document, parse_datetime
 from .shape import details as _details
 from .shape import shape_problem as _shape_problem
 from .status_list import Bitstring, StatusListError
@@ -304,12 +304,13 @@ def status_lookup_for(status_lists: Mapping[str, Bitstring]) -> StatusLookup:
 
 
 def read_status_list_credential(
-    document: object, *, key_ring: KeyRing | None = None
+    document: object, *, key_ring: KeyRing | None = None, now: datetime | None = None
 ) -> Bitstring:
-    """The bits of a signed BitstringStatusListCredential of ours.
+    """The bits of a signed BitstringStatusListCredential of ours, valid ``now``.
 
-    Raises StatusListError when it is not one, is not signed by our key ring or its
-    list cannot be decoded.
+    Raises StatusListError when it is not one, is not signed by our key ring, is
+    outside its validFrom–validUntil (a stale copy replayed after a revocation) or
+    its list cannot be decoded.
     """
     if not isinstance(document, dict):
         raise StatusListError(_("A status list credential is a JSON object."))
@@ -326,6 +327,15 @@ def read_status_list_credential(
     outcome = proof.verify(document, resolve_key=_resolver(ring))
     if not outcome.valid:
         raise StatusListError(outcome.reason)
+    moment = now or datetime.now(UTC)
+    valid_from = parse_datetime(document.get("validFrom"))
+    valid_until = parse_datetime(document.get("validUntil"))
+    if valid_from is None or moment < valid_from:
+        raise StatusListError(_("This status list is not valid yet."))
+    if valid_until is not None and moment >= valid_until:
+        raise StatusListError(
+            _("This status list expired; fetch the current one from its issuer.")
+        )
     return Bitstring.decode(subject.get("encodedList"))  # type: ignore[arg-type]
 
 

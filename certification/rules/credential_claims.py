@@ -70,6 +70,7 @@ class Claims:
     issuer_id: str = ""
     valid_from: datetime | None = None
     valid_until: datetime | None = None
+    awarded: datetime | None = None
     issued: datetime | None = None
     alignments: list[Alignment] = field(default_factory=list)
     results: list[RubricResult] = field(default_factory=list)
@@ -174,6 +175,7 @@ def read_claims(document: object) -> Claims:
         issuer_id=_text(issuer.get("id"), 500),
         valid_from=_moment(document.get("validFrom")),
         valid_until=_moment(document.get("validUntil")),
+        awarded=_moment(document.get("awardedDate")),
         issued=_moment(proof.get("created")) if isinstance(proof, dict) else None,
         alignments=[
             Alignment(

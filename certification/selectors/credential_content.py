@@ -276,4 +276,5 @@ def credential_data(
             valid_until=issuance.valid_until,
             results=_results(decision),
             status=issuance.status,
+            awarded_date=decision.decided_at,
         )

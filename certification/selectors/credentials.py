@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 
-from ..conf import certification_settings
+from ..conf import STATUS_LIST_MAX_AGE, certification_settings
 from ..models import (
     CredentialState,
     Decision,
@@ -26,6 +26,7 @@ from ..models import (
 )
 from ..openbadges import verification
 from ..openbadges.data import VerificationResult, VerificationStatus
+from ..openbadges.shape import parse_datetime
 from ..openbadges.status_list import Bitstring, StatusListError
 
 LINKEDIN_ADD_URL = "https://www.linkedin.com/profile/add"
@@ -194,6 +195,16 @@ def status_list_document(list_id: int) -> dict[str, Any] | None:
         .first()
     )
     return found.document if found is not None else None
+
+
+def status_list_cache_seconds(document: dict[str, Any], *, now: datetime) -> int:
+    """How long a cache may keep this signed list: STATUS_LIST_MAX_AGE, and never
+    past its ``validUntil`` (0 when it has passed or is missing)."""
+    until = parse_datetime(document.get("validUntil"))
+    if until is None:
+        return 0
+    left = int((until - now).total_seconds())
+    return max(0, min(STATUS_LIST_MAX_AGE, left))
 
 
 # --- the programme team ---------------------------------------------------------------

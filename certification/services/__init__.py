@@ -23,6 +23,7 @@ from .portfolios import (
 )
 from .reminders import send_expiry_reminders
 from .rubrics import check_rubric_editable, new_rubric_version, save_rubric
+from .status_lists import refresh_status_lists
 
 __all__ = [
     "allocate_assessors",
@@ -37,6 +38,7 @@ __all__ = [
     "link_evidence",
     "log_event",
     "new_rubric_version",
+    "refresh_status_lists",
     "reissue_credential",
     "remove_evidence",
     "revoke_credential",

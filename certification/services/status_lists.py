@@ -14,7 +14,7 @@ import hmac
 import secrets
 from datetime import datetime
 
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -54,7 +54,8 @@ def permuted_index(key: str, position: int, size: int) -> int:
 def sign_status_list(
     status_list: StatusList, *, key: IssuingKey, now: datetime
 ) -> None:
-    """Sign the list's current bits into its BitstringStatusListCredential."""
+    """Sign the list's current bits into its BitstringStatusListCredential, valid
+    for `ENGAGE_CERTIFICATION_STATUS_LIST_HOURS` (beat re-signs it in time)."""
     bits = Bitstring(status_list.size, bytes(status_list.bits))
     set_indexes = frozenset(
         index for index in _set_indexes(bits.to_bytes()) if index < status_list.size
@@ -63,6 +64,7 @@ def sign_status_list(
         id=status_list.url,
         issuer=issuer_profile(),
         valid_from=now,
+        valid_until=now + certification_settings.status_list_validity,
         set_indexes=set_indexes,
         length=status_list.size,
         purpose=status_list.purpose,
@@ -142,3 +144,45 @@ def set_revoked(
             sign_status_list(status_list, key=key_ring_from_settings().active, now=now)
             status_list.save(update_fields=["bits", "document", "signed_at", "key_id"])
     return status_list
+
+
+def lists_to_refresh(*, now: datetime) -> list[int]:
+    """Ids of the lists to re-sign: half their validity has passed, or the key
+    that signed them is no longer the active one (a rotation)."""
+    half = certification_settings.status_list_validity / 2
+    active = key_ring_from_settings().active.key_id
+    return list(
+        StatusList.objects.exclude(url="")
+        .filter(
+            models.Q(signed_at__isnull=True)
+            | models.Q(signed_at__lte=now - half)
+            | ~models.Q(key_id=active)
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def refresh_status_lists(*, now: datetime | None = None) -> int:
+    """Re-sign every list that would expire before the next run or was signed by
+    a rotated-out key (beat: hourly); returns how many were re-signed.
+
+    Each list in its own transaction, locked and checked again, so a revocation
+    or a second beat run at the same time re-signs it at most once more.
+    """
+    now = now or timezone.now()
+    key = key_ring_from_settings().active
+    half = certification_settings.status_list_validity / 2
+    signed = 0
+    for list_id in lists_to_refresh(now=now):
+        with transaction.atomic():
+            status_list = StatusList.objects.select_for_update().get(pk=list_id)
+            fresh = status_list.signed_at is not None and (
+                status_list.signed_at > now - half
+            )
+            if fresh and status_list.key_id == key.key_id:
+                continue
+            sign_status_list(status_list, key=key, now=now)
+            status_list.save(update_fields=["document", "signed_at", "key_id"])
+            signed += 1
+    return signed

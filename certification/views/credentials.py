@@ -14,6 +14,7 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -64,7 +65,10 @@ def _public_json(
 @require_safe
 def issuer(request: HttpRequest) -> HttpResponse:
     """The issuer Profile (at the issuer id when it is this site's URL)."""
-    return _public_json(documents.build_issuer_profile(issuer_profile()), max_age=3600)
+    return _public_json(
+        documents.build_issuer_profile(issuer_profile(), key_ring_from_settings()),
+        max_age=3600,
+    )
 
 
 @public
@@ -103,7 +107,12 @@ def status_list(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.status_list_document(pk)
     if document is None:
         raise Http404
-    return _public_json(document, max_age=300)
+    max_age = selectors.status_list_cache_seconds(document, now=timezone.now())
+    response = _public_json(document, max_age=max_age)
+    if max_age == 0:
+        # Past its validUntil (beat has not re-signed it): nobody keeps this copy.
+        response["Cache-Control"] = "no-store"
+    return response
 
 
 # --- public verification --------------------------------------------------------------

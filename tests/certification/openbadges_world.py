@@ -35,6 +35,7 @@ SCHEME = f"{SITE}/certification/schemes/inclusive-teaching"
 RUBRIC = f"{SCHEME}/rubric/3"
 CREDENTIAL_ID = uuid.UUID("0b9d4c3e-6f0a-4d5e-9b7c-2a1f3e8d7c60")
 ISSUED = datetime(2026, 6, 30, 9, 15, tzinfo=UTC)
+AWARDED = datetime(2026, 6, 29, 16, 0, tzinfo=UTC)
 UNTIL = datetime(2029, 6, 30, 9, 15, tzinfo=UTC)
 DURING = datetime(2027, 1, 15, 12, 0, tzinfo=UTC)
 
@@ -125,6 +126,7 @@ def credential_data(**changes: Any) -> CredentialData:
             RubricResultData(CRITERIA[1].id, CRITERIA[1].levels[1].id, "2"),
         ),
         status=StatusEntryData(STATUS_LIST_URL, 4242),
+        awarded_date=AWARDED,
     )
     return replace(data, **changes)
 

@@ -196,6 +196,10 @@ def _normalised(credential: IssuedCredential) -> dict[str, Any]:
     )
     document = json.loads(text)
     document["proof"]["proofValue"] = "{proofValue}"
+    # The decision's time (the award), taken from the clock when it was confirmed.
+    decided = credential.decision.decided_at.astimezone(UTC)
+    assert document["awardedDate"] == decided.strftime("%Y-%m-%dT%H:%M:%SZ")
+    document["awardedDate"] = "{decided_at}"
     return document
 
 
@@ -468,6 +472,10 @@ def test_a_correction_revokes_and_issues_a_new_credential(world: World) -> None:
         if i["identityType"] == "name"
     ]
     assert names == ["Jan de Vries"]
+    # OB 3.0 awardedDate: the award's date survives a correction; validFrom moves.
+    decided = old.decision.decided_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert old.document["awardedDate"] == new.document["awardedDate"] == decided
+    assert new.document["validFrom"] >= old.document["validFrom"]
     assert credential_selectors.verify_stored(old).status == "revoked"
     assert credential_selectors.verify_stored(new).status == "valid"
     # The task still finds the decision's credential and issues nothing more.
@@ -632,6 +640,8 @@ def test_the_revoked_statement_matches_the_golden_file() -> None:
         ("", 0),
         ("https://pd.example.edu/certification/issuer", 0),
         ("did:web:pd.example.edu", 0),
+        ("did:web:pd.example.edu%3A8443", 0),
+        ("did:web:pd.example.edu:certification", 1),
         ("pd.example.edu", 1),
         ("javascript:alert(1)", 1),
         ("https://pd.example.edu/a b", 1),

@@ -16,6 +16,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from certification import services
 from certification.models import IssuedCredential, StatusList
@@ -95,6 +97,9 @@ def test_the_verification_page_shows_every_claim_and_valid(scene: Scene) -> None
         str(scene.credential.credential_id),
     ):
         assert claim in page, claim
+    awarded = scene.credential.decision.decided_at
+    shown = date_format(timezone.localtime(awarded), "j F Y")
+    assert f"<dd data-awarded>{shown}</dd>" in page
     assert response["X-Robots-Tag"].startswith("noindex")
     assert (
         reverse(
@@ -302,7 +307,7 @@ def test_the_status_list_is_signed_short_cached_and_resigned_on_revocation(
     )
     before = Client().get(url)
     assert before.status_code == 200
-    assert "max-age=300" in before["Cache-Control"]
+    assert before["Cache-Control"] == "public, max-age=60"
     ring = parse_key_ring(KEYS)
     bits = read_status_list_credential(json.loads(before.content), key_ring=ring)
     assert bits.length >= 131_072 and not bits.get(scene.credential.status_index)

@@ -26,10 +26,12 @@ from tests.certification.openbadges_world import (
     CRITERIA,
     ISSUED,
     ISSUER_URL,
+    KEY_2025,
     STATUS_LIST_URL,
     credential_data,
     issuer,
     key,
+    ring,
     signed_credential,
     signed_status_list,
 )
@@ -203,12 +205,19 @@ def test_dates_are_utc_whole_seconds_and_must_be_aware() -> None:
 
 
 def test_the_issuer_profile_and_key_documents() -> None:
-    profile = documents.build_issuer_profile(issuer())
+    old = key(KEY_2025, "2025-01")
+    profile = documents.build_issuer_profile(issuer(), ring(key(), old))
     key_document = documents.build_verification_key_document(key(), ISSUER_URL)
 
     assert profile["id"] == ISSUER_URL
     assert profile["type"] == ["Profile"]
     assert profile["@context"][1].endswith("context-3.0.3.json")
+    # assertionMethod is a term of the DID v1 context: without it a Data Integrity
+    # verifier cannot see that the issuer controls the key (DCC verifier-core).
+    assert profile["@context"][2] == "https://www.w3.org/ns/did/v1"
+    methods = [f"{ISSUER_URL}/keys/2026-01", f"{ISSUER_URL}/keys/2025-01"]
+    assert profile["assertionMethod"] == methods
+    assert profile["verificationMethod"] == methods
     assert key_document == {
         "@context": "https://w3id.org/security/multikey/v1",
         "id": f"{ISSUER_URL}/keys/2026-01",

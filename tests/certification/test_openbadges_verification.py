@@ -322,6 +322,7 @@ HOSTILE = {
     "validFrom number": lambda c: wrong(c, "validFrom", 1_700_000_000),
     "validFrom impossible": lambda c: wrong(c, "validFrom", "2026-13-45T99:00:00Z"),
     "validUntil null": lambda c: wrong(c, "validUntil", ""),
+    "awardedDate words": lambda c: wrong(c, "awardedDate", "last June"),
     "no proof": lambda c: without(c, "proof"),
     "proof list": lambda c: wrong(c, "proof", [c["proof"]]),
     "proof null": lambda c: wrong(c, "proof", None),
@@ -393,6 +394,7 @@ HOSTILE_REASONS = {
     "validFrom number": "validFrom is not",
     "validFrom words": "validFrom is not",
     "validUntil null": "validUntil is not",
+    "awardedDate words": "awardedDate is not",
     "value object": "JSON-LD keywords",
 }
 

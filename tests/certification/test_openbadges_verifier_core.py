@@ -24,7 +24,7 @@ from certification.openbadges.context_loader import (
     load_document,
 )
 from certification.openbadges.data import StatusEntryData, VerificationStatus
-from certification.openbadges.keys import KeyRing
+from certification.openbadges.keys import IssuingKey, KeyRing
 from certification.openbadges.verification import (
     read_status_list_credential,
     status_lookup_for,
@@ -32,6 +32,7 @@ from certification.openbadges.verification import (
 )
 from tests.certification.openbadges_world import (
     CRITERIA,
+    ISSUER_URL,
     KEY_2025,
     STATUS_LIST_URL,
     STRANGER_KEY,
@@ -48,13 +49,28 @@ DID_WEB = "did:web:pd.example.edu"
 DID_WEB_DOCUMENT = "https://pd.example.edu/.well-known/did.json"
 REVOKED_INDEX = 4242
 DID_WEB_LIST = STATUS_LIST_URL.replace("/1", "/2")
+HTTPS_LIST = STATUS_LIST_URL.replace("/1", "/3")
 NOW = datetime.now(UTC).replace(microsecond=0)
 
 SIGNER = key()  # did:key and did:web issuers both sign with it
 OLD_KEY = key(KEY_2025, "2025-01")
 STRANGER = key(STRANGER_KEY, "stranger")
+# A stranger's key under our key's id: its verification method is our published key.
+IMPOSTOR = key(STRANGER_KEY, SIGNER.key_id)
 # Each issuer has its own status list (verifier-core checks the issuers match).
-LISTS = {SIGNER.did: STATUS_LIST_URL, DID_WEB: DID_WEB_LIST}
+LISTS = {SIGNER.did: STATUS_LIST_URL, DID_WEB: DID_WEB_LIST, ISSUER_URL: HTTPS_LIST}
+
+
+def https_issuer_documents(*keys: IssuingKey) -> dict[str, Any]:
+    """What an https issuer publishes: its Profile and one Multikey per key."""
+    served: dict[str, Any] = {
+        ISSUER_URL: documents.build_issuer_profile(issuer(ISSUER_URL), KeyRing(keys))
+    }
+    for item in keys:
+        served[item.verification_method_id(ISSUER_URL)] = (
+            documents.build_verification_key_document(item, ISSUER_URL)
+        )
+    return served
 
 
 def fresh(index: int | None = REVOKED_INDEX - 1, **changes: Any) -> dict[str, Any]:
@@ -98,6 +114,26 @@ CASES: dict[str, tuple[Any, VerificationStatus, dict[str, bool]]] = {
         lambda: fresh(signer=OLD_KEY, issuer_id=DID_WEB),
         VerificationStatus.VALID,
         {"valid_signature": True},
+    ),  # fmt: skip
+    "fresh https issuer": (
+        lambda: fresh(issuer_id=ISSUER_URL),
+        VerificationStatus.VALID,
+        {"valid_signature": True, "expiration": True, "revocation_status": True},
+    ),  # fmt: skip
+    "old key of https issuer": (
+        lambda: fresh(signer=OLD_KEY, issuer_id=ISSUER_URL),
+        VerificationStatus.VALID,
+        {"valid_signature": True, "expiration": True, "revocation_status": True},
+    ),  # fmt: skip
+    "revoked https issuer": (
+        lambda: fresh(issuer_id=ISSUER_URL, index=REVOKED_INDEX),
+        VerificationStatus.REVOKED,
+        {"valid_signature": True, "revocation_status": False},
+    ),  # fmt: skip
+    "https issuer signed by a stranger": (
+        lambda: fresh(signer=IMPOSTOR, issuer_id=ISSUER_URL),
+        VerificationStatus.INVALID,
+        {"valid_signature": False},
     ),  # fmt: skip
     "expired": (
         lambda: fresh(valid_from=NOW - days(800), valid_until=NOW - days(1)),
@@ -167,6 +203,11 @@ CASES: dict[str, tuple[Any, VerificationStatus, dict[str, bool]]] = {
         VerificationStatus.INVALID,
         {"valid_signature": False},
     ),  # fmt: skip
+    "changed awardedDate": (
+        lambda: tampered("awardedDate", "2020-01-01T00:00:00Z"),
+        VerificationStatus.INVALID,
+        {"valid_signature": False},
+    ),  # fmt: skip
     "changed proof created": (
         lambda: tampered("proof.created", NOW.strftime("%Y-%m-%dT%H:%M:%SZ")),
         VerificationStatus.INVALID,
@@ -224,6 +265,7 @@ def verdicts() -> dict[str, Any]:
     served[DID_WEB_DOCUMENT] = documents.build_did_web_document(
         DID_WEB, KeyRing((SIGNER, OLD_KEY))
     )
+    served.update(https_issuer_documents(SIGNER, OLD_KEY))
     names = list(credentials)
     output = run_verifier(
         {"credentials": [credentials[n] for n in names], "documents": served}
@@ -272,7 +314,11 @@ def test_our_verifier_agrees(verdicts: dict[str, Any], name: str) -> None:
 
 
 def test_the_verifier_never_left_the_machine(verdicts: dict[str, Any]) -> None:
-    served = {*LISTS.values(), DID_WEB_DOCUMENT}
+    served = {
+        *LISTS.values(),
+        DID_WEB_DOCUMENT,
+        *https_issuer_documents(SIGNER, OLD_KEY),
+    }
     schema = "https://purl.imsglobal.org/spec/ob/v3p0/schema/"
     for url in verdicts["requested"]:
         assert url.split("#")[0] in served or url.startswith(schema), url

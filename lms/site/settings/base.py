@@ -414,6 +414,12 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "certification.tasks.issue_pending_credentials",
         "schedule": 3600.0,
     },
+    # Status lists are valid for ENGAGE_CERTIFICATION_STATUS_LIST_HOURS (24); each
+    # is re-signed once half has passed, so a missed run or two changes nothing.
+    "refresh-certificate-status-lists": {
+        "task": "certification.tasks.refresh_status_lists",
+        "schedule": 3600.0,
+    },
     # Yearly reports whose building task was lost (a broker that was down).
     "build-pending-reports": {
         "task": "frontend.tasks.build_pending_reports",
@@ -481,6 +487,12 @@ ENGAGE_PLATFORM_NAME = "Engage PD"
 # Ed25519 keys that sign certificates, "id:z3u2…" items (the first signs; the
 # rest keep older credentials verifiable). See certification/openbadges/README.md.
 ENGAGE_CERTIFICATION_KEYS = env_str("ENGAGE_CERTIFICATION_KEYS", "")
+# How long a signed revocation list is valid (its validUntil); beat re-signs it
+# once half has passed. A copy fetched before a revocation can be replayed to a
+# verifier at most this long (docs/decisions/0006).
+ENGAGE_CERTIFICATION_STATUS_LIST_HOURS = env_float(
+    "ENGAGE_CERTIFICATION_STATUS_LIST_HOURS", 24.0
+)
 
 LOGGING = {
     "version": 1,
