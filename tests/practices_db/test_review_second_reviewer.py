@@ -45,6 +45,22 @@ def status(page: Any) -> str:
     return status_of(page).code
 
 
+def second_reviewer_after_a_rejection(
+    lecturer: Any, coordinator: Any, faculty: Any, client_for: Any
+) -> tuple[Any, Any, dict[str, str]]:
+    """Two coordinators open one practice; the first asks for changes. The
+    practice, the second coordinator's client and the form they still hold."""
+    colleague = person(
+        Role.FACULTY_COORDINATOR, username="coordinator-2", faculty=faculty
+    )
+    page = make_practice(lecturer, faculty, publish=False)
+    services.submit_practice(actor=lecturer, page=page)
+    first, second = client_for(coordinator), client_for(colleague)
+    forms = [opened(first, page), opened(second, page)]
+    send(first, page, forms[0], action="reject", comment="Add the evidence, please.")
+    return page, second, forms[1]
+
+
 def test_a_decision_on_a_version_the_author_replaced_is_refused_and_the_comment_kept(
     lecturer: Any, coordinator: Any, faculty: Any, client_for: Any
 ) -> None:
@@ -78,17 +94,11 @@ def test_a_decision_on_a_version_the_author_replaced_is_refused_and_the_comment_
 def test_a_second_reviewer_of_a_step_already_decided_is_told_and_changes_nothing(
     lecturer: Any, coordinator: Any, faculty: Any, client_for: Any
 ) -> None:
-    colleague = person(
-        Role.FACULTY_COORDINATOR, username="coordinator-2", faculty=faculty
+    page, second, form = second_reviewer_after_a_rejection(
+        lecturer, coordinator, faculty, client_for
     )
-    page = make_practice(lecturer, faculty, publish=False)
-    services.submit_practice(actor=lecturer, page=page)
-    first, second = client_for(coordinator), client_for(colleague)
-    forms = [opened(first, page), opened(second, page)]
-
-    send(first, page, forms[0], action="reject", comment="Add the evidence, please.")
     assert status(page) == Status.CHANGES_REQUESTED
-    response = send(second, page, forms[1], action="approve", comment="")
+    response = send(second, page, form, action="approve", comment="")
     assert response.redirect_chain[-1][0] == reverse("engage_practices:reviews")
     assert escape(DECIDED) in response.content.decode()
     assert status(page) == Status.CHANGES_REQUESTED
@@ -97,20 +107,15 @@ def test_a_second_reviewer_of_a_step_already_decided_is_told_and_changes_nothing
 def test_a_stale_decision_after_the_author_sent_it_again_is_refused(
     lecturer: Any, coordinator: Any, faculty: Any, client_for: Any
 ) -> None:
-    colleague = person(
-        Role.FACULTY_COORDINATOR, username="coordinator-2", faculty=faculty
+    page, second, form = second_reviewer_after_a_rejection(
+        lecturer, coordinator, faculty, client_for
     )
-    page = make_practice(lecturer, faculty, publish=False)
-    services.submit_practice(actor=lecturer, page=page)
-    first, second = client_for(coordinator), client_for(colleague)
-    forms = [opened(first, page), opened(second, page)]
-    send(first, page, forms[0], action="reject", comment="Add the evidence, please.")
     services.update_practice(
         actor=lecturer, page=page, data=practice_input(faculty, title="With evidence")
     )
     services.submit_practice(actor=lecturer, page=page)
 
-    response = send(second, page, forms[1], action="approve", comment="")
+    response = send(second, page, form, action="approve", comment="")
     assert response.status_code == 400
     assert CHANGED in response.content.decode()
     assert status(page) == Status.IN_REVIEW

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from django.db.models import QuerySet
+
 from lms.input_limits import text_problem
 
 from ..data import DocumentAddress, DocumentContext
@@ -20,12 +22,9 @@ def get_document(address: DocumentAddress) -> Document | None:
     return Document.objects.filter(key=address_key(address)).first()
 
 
-def document_ids(
-    context: DocumentContext, *, since: datetime | None = None
-) -> tuple[list[str], datetime | None]:
-    """The ids of the documents in `context` stored or updated after `since`
-    (exclusive), oldest first, and when the newest of them was updated (one
-    query; the contents are not read)."""
+def documents_in(context: DocumentContext) -> QuerySet[Document]:
+    """The documents of `context`: its resource, activity and agent, and its
+    registration when one is given (all registrations otherwise)."""
     rows = Document.objects.filter(
         resource=context.resource,
         activity_hash=activity_hash(context.activity_iri),
@@ -33,6 +32,16 @@ def document_ids(
     )
     if context.registration is not None:
         rows = rows.filter(registration=context.registration)
+    return rows
+
+
+def document_ids(
+    context: DocumentContext, *, since: datetime | None = None
+) -> tuple[list[str], datetime | None]:
+    """The ids of the documents in `context` stored or updated after `since`
+    (exclusive), oldest first, and when the newest of them was updated (one
+    query; the contents are not read)."""
+    rows = documents_in(context)
     if since is not None:
         rows = rows.filter(updated__gt=since)
     found = list(rows.order_by("updated", "pk").values_list("document_id", "updated"))

@@ -33,6 +33,7 @@ from ..rules.documents import (
     is_json,
     merge,
 )
+from ..selectors.documents import documents_in, person_agent_keys
 
 # How often a write is judged again after another writer changed or created the
 # document between our read and our write (only where rows are not locked, or
@@ -114,14 +115,7 @@ def delete_document(*, address: DocumentAddress, conditions: Preconditions) -> N
 def delete_documents(*, context: DocumentContext) -> int:
     """Delete every document of `context` (all state of an activity and agent,
     of one registration when it is given); how many there were."""
-    rows = Document.objects.filter(
-        resource=context.resource,
-        activity_hash=activity_hash(context.activity_iri),
-        agent_key=context.agent_key,
-    )
-    if context.registration is not None:
-        rows = rows.filter(registration=context.registration)
-    deleted, _ = rows.delete()
+    deleted, _ = documents_in(context).delete()
     return deleted
 
 
@@ -137,8 +131,6 @@ def erase_documents_of_agents(agent_keys: Iterable[str]) -> int:
 def erase_person_documents(*, user: Any) -> None:
     """Erase a person's state and agent-profile documents (their eraser in the
     personal-data registry; docs/decisions/0010)."""
-    from ..selectors.documents import person_agent_keys
-
     erase_documents_of_agents(person_agent_keys(user))
 
 

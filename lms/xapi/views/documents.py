@@ -10,6 +10,7 @@ the version header and the error format are `XapiView`'s, as for statements.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -157,20 +158,18 @@ class DocumentView(XapiView):
         return response
 
     def handle_put(self, lrs: LrsRequest, client: LRSClient) -> HttpResponse:
-        self._require(client, "write")
-        address = self._address(self._required_id(lrs))
-        put_document(
-            address=address,
-            content=lrs.body(xapi_settings.max_document_bytes),
-            content_type=_content_type(lrs),
-            conditions=_conditions(lrs),
-        )
-        return xapi_response(status=204)
+        return self._store(lrs, client, put_document)
 
     def handle_post(self, lrs: LrsRequest, client: LRSClient) -> HttpResponse:
+        return self._store(lrs, client, post_document)
+
+    def _store(
+        self, lrs: LrsRequest, client: LRSClient, write: Callable[..., None]
+    ) -> HttpResponse:
+        """PUT (replace) or POST (merge) the request's body at its address."""
         self._require(client, "write")
         address = self._address(self._required_id(lrs))
-        post_document(
+        write(
             address=address,
             content=lrs.body(xapi_settings.max_document_bytes),
             content_type=_content_type(lrs),
